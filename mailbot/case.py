@@ -1,0 +1,116 @@
+"""The `case` stage: a data subject request record, its statutory deadline and its audit trail.
+
+Deadlines follow GDPR Art 12(3): one calendar month from receipt (the same day number next month, or
+that month's last day when it is shorter), extendable once by two further months, and only with a
+notice to the subject sent before the first month ends.
+"""
+
+from __future__ import annotations
+
+import calendar
+import json
+import secrets
+from datetime import datetime
+from typing import Any
+
+from sqlmodel import Session
+
+from mailbot.models import AuditEvent, Case, CaseStatus, as_utc, utcnow
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """The same day and time `months` calendar months later, clamped to the month's last day."""
+    month_index = moment.month - 1 + months
+    year = moment.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def statutory_deadline(received_at: datetime) -> datetime:
+    return add_months(received_at, 1)
+
+
+def new_case_ref() -> str:
+    """A public reference for replies: unique and not guessable from another case's reference."""
+    return f"DSR-{utcnow():%Y%m%d}-{secrets.token_hex(4).upper()}"
+
+
+def audit(
+    session: Session, case: Case | None, action: str, detail: Any = "", *, actor: str = "mailbot"
+) -> None:
+    """Record one step: who did what, when and why."""
+    text = (
+        detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
+    )
+    session.add(
+        AuditEvent(case_id=case.id if case else None, actor=actor, action=action, detail=text)
+    )
+
+
+def open_case(
+    session: Session,
+    *,
+    subject_id: int | None,
+    from_address: str | None,
+    message_id: str | None,
+    subject_line: str | None,
+    language: str,
+    intents: list[str],
+    details: dict[str, Any],
+    identity_verdict: str,
+    identity_reasons: list[str],
+    classification_reasons: list[str],
+    needs_review: bool,
+    received_at: datetime | None = None,
+) -> Case:
+    received = as_utc(received_at) or utcnow()
+    case = Case(
+        ref=new_case_ref(),
+        subject_id=subject_id,
+        from_address=from_address,
+        message_id=message_id,
+        subject_line=subject_line,
+        language=language,
+        intents=json.dumps(intents),
+        details=json.dumps(details, ensure_ascii=False, default=str),
+        identity_verdict=identity_verdict,
+        identity_reasons=json.dumps(identity_reasons, ensure_ascii=False),
+        classification_reasons=json.dumps(classification_reasons, ensure_ascii=False),
+        needs_review=needs_review,
+        status=CaseStatus.RECEIVED,
+        received_at=received,
+        deadline=statutory_deadline(received),
+    )
+    session.add(case)
+    session.flush()
+    audit(
+        session,
+        case,
+        "received",
+        {"from": from_address, "message_id": message_id, "intents": intents,
+         "identity": identity_verdict, "identity_reasons": identity_reasons,
+         "classification_reasons": classification_reasons},
+    )  # fmt: skip
+    return case
+
+
+def set_status(
+    session: Session, case: Case, status: CaseStatus, *, why: str, actor: str = "mailbot"
+) -> None:
+    previous = case.status
+    case.status = status
+    if status in (CaseStatus.DONE, CaseStatus.REFUSED, CaseStatus.CLOSED):
+        case.closed_at = utcnow()
+    session.add(case)
+    audit(
+        session, case, f"status:{status.value}", {"from": previous.value, "why": why}, actor=actor
+    )
+
+
+def case_intents(case: Case) -> list[str]:
+    return list(json.loads(case.intents))
+
+
+def effective_deadline(case: Case) -> datetime:
+    return as_utc(case.extended_deadline or case.deadline)  # type: ignore[return-value]

@@ -1,0 +1,494 @@
+"""The command line (DESIGN.md's contract): typer commands over the pipeline and the register."""
+
+from __future__ import annotations
+
+import json
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from sqlalchemy import func
+from sqlmodel import select
+
+from mailbot.settings import Settings, SettingsError, load_settings
+
+app = typer.Typer(
+    help="mailbot: answers GDPR data subject requests that arrive by email.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+register_app = typer.Typer(help="The customer register.", no_args_is_help=True)
+queue_app = typer.Typer(help="The staff approval queue.", no_args_is_help=True)
+cases_app = typer.Typer(help="Data subject request cases.", no_args_is_help=True)
+staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+app.add_typer(register_app, name="register")
+app.add_typer(queue_app, name="queue")
+app.add_typer(cases_app, name="cases")
+app.add_typer(staff_app, name="staff")
+app.add_typer(db_app, name="db")
+
+
+def fail(message: str, code: int = 2) -> NoReturn:
+    typer.echo(f"mailbot: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def not_yet(what: str, issue: int) -> NoReturn:
+    fail(f"{what} is not built yet (tracker issue {issue}); nothing was done", code=3)
+
+
+def settings() -> Settings:
+    try:
+        return load_settings()
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def database(cfg: Settings) -> str:
+    """The database URL, with the schema brought up to date (idempotent and cheap)."""
+    from mailbot.db import migrate
+
+    try:
+        migrate(cfg.database_url)
+    except Exception as exc:  # an unreachable server, a read-only file...
+        fail(
+            f"MAILBOT_DATABASE_URL: cannot open the database: {type(exc).__name__}: {exc}".splitlines()[
+                0
+            ]
+        )
+    return cfg.database_url
+
+
+# --------------------------------------------------------------------------- demo, run
+
+
+@app.command()
+def demo(
+    directory: Annotated[Path, typer.Option("--dir", help="Where to put the demo's files.")] = Path(
+        "mailbot-demo"
+    ),
+) -> None:
+    """Embedded default: a sample register and inbox on SQLite, processed once; replies in a Maildir."""
+    from mailbot.demo import run_demo
+
+    run_demo(directory, echo=typer.echo)
+
+
+@app.command()
+def run(
+    once: Annotated[
+        bool, typer.Option("--once", help="Process what waits, then exit (for cron).")
+    ] = False,
+) -> None:
+    """The daemon: read the mailbox, answer requests; IDLE or poll for more."""
+    from mailbot.mailbox import MailboxError, open_mailbox
+    from mailbot.pipeline import run_once
+
+    cfg = settings()
+    mailbox_url = _required(cfg, "mailbox_url")
+    _required(cfg, "smtp_url")
+    _required(cfg, "controller_address")
+    database(cfg)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    stopping = False
+
+    def _stop(_signum: int, _frame: Any) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGTERM, _stop)
+    mailbox = open_mailbox(
+        mailbox_url, done_folder=cfg.processed_folder, quarantine_folder=cfg.quarantine_folder
+    )
+    try:
+        while True:
+            try:
+                report = run_once(cfg, mailbox)
+            except MailboxError as exc:
+                if once:
+                    fail(str(exc), code=1)
+                logging.getLogger("mailbot").warning("mailbox unavailable: %s", exc)
+                report = None
+            if report is not None:
+                _print_run(report)
+                if once:
+                    if report.errors:
+                        fail("; ".join(report.errors), code=1)
+                    return
+            if stopping:
+                return
+            try:
+                mailbox.wait_for_mail(cfg.poll_interval)
+            except MailboxError as exc:
+                logging.getLogger("mailbot").warning("mailbox unavailable: %s", exc)
+            if stopping:
+                return
+    finally:
+        mailbox.close()
+
+
+def _required(cfg: Settings, name: str) -> Any:
+    try:
+        return cfg.require(name)
+    except SettingsError as exc:
+        fail(str(exc))
+
+
+def _print_run(report: Any) -> None:
+    for outcome in report.outcomes:
+        if outcome.already:
+            continue
+        parts = [outcome.outcome.value if outcome.outcome else "retry-later", outcome.key]
+        if outcome.case_ref:
+            parts.append(f"case {outcome.case_ref} ({outcome.status})")
+        if outcome.replies:
+            parts.append("replies: " + ", ".join(outcome.replies))
+        if outcome.note and not outcome.case_ref:
+            parts.append(outcome.note.splitlines()[0][:160])
+        typer.echo("  ".join(parts))
+    d = report.delivery
+    typer.echo(f"outbox: {d.sent} sent, {d.deferred} deferred, {d.failed} failed")
+
+
+# --------------------------------------------------------------------------- classify, verify
+
+
+@app.command()
+def classify(
+    files: Annotated[list[Path], typer.Argument(help=".eml or plain-text letters")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per file, per line.")
+    ] = False,
+) -> None:
+    """Which rights a letter exercises, in which language, how sure."""
+    from mailbot.classify import classify_file, load_rules
+
+    cfg = settings()
+    rules = load_rules(extra_dirs=[cfg.rules_dir] if cfg.rules_dir else [])
+    for path in files:
+        line = classify_file(path, rules=rules)
+        if as_json:
+            typer.echo(json.dumps(line, ensure_ascii=False))
+        elif "error" in line:
+            typer.echo(f"{path}: error: {line['error']}")
+        else:
+            intents = ", ".join(line["intents"]) or "(no right asked)"
+            flags = [f"language {line['language']}", f"confidence {line['confidence']:.2f}"]
+            if line["needs_review"]:
+                flags.append("needs review")
+            if line["automated"]:
+                flags.append("automated: never answered")
+            typer.echo(f"{path}: {intents}  [{'; '.join(flags)}]")
+
+
+@app.command()
+def verify(
+    files: Annotated[list[Path], typer.Argument(help=".eml files")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per file, per line.")
+    ] = False,
+) -> None:
+    """Who wrote each message: DKIM, alignment, the register's addresses, and the verdict."""
+    from mailbot.identity import IdentitySettings, verify_identity
+
+    cfg = settings()
+    lookup = _register_lookup(cfg)
+    identity_settings = IdentitySettings(
+        keys_file=cfg.dkim_keys_file,
+        authserv_id=cfg.authserv_id,
+        dns_timeout=cfg.dns_timeout,
+        use_dns=cfg.dns,
+    )
+    for path in files:
+        try:
+            raw = path.read_bytes()
+            line: dict[str, Any] = {
+                "file": str(path),
+                **verify_identity(raw, lookup=lookup, settings=identity_settings).to_json(),
+            }
+        except OSError as exc:
+            line = {
+                "file": str(path),
+                "verdict": "rejected",
+                "error": f"cannot read: {exc.strerror}",
+            }
+        except Exception as exc:  # a verifier bug must not hide the other files' lines
+            line = {
+                "file": str(path),
+                "verdict": "rejected",
+                "error": f"{type(exc).__name__}: {exc}",
+            }
+        if as_json:
+            typer.echo(json.dumps(line, ensure_ascii=False))
+        else:
+            typer.echo(
+                f"{path}: {line.get('verdict')}  from {line.get('from')}  dkim {line.get('dkim')}"
+            )
+            for reason in line.get("reasons", []) or [line.get("error", "")]:
+                typer.echo(f"    {reason}")
+
+
+def _register_lookup(cfg: Settings) -> Callable[[str], int | None]:
+    """Address -> subject id from the configured register; no register means nobody is known."""
+    from mailbot.db import get_engine, is_initialised
+    from mailbot.register import subject_id_for
+
+    try:
+        if not is_initialised(cfg.database_url):
+            return lambda _address: None
+    except Exception as exc:
+        fail(f"MAILBOT_DATABASE_URL: cannot open the database: {exc}".splitlines()[0])
+    from sqlmodel import Session
+
+    session = Session(get_engine(cfg.database_url))
+    return lambda address: subject_id_for(session, address)
+
+
+# --------------------------------------------------------------------------- register
+
+
+@register_app.command("add")
+def register_add(
+    name: Annotated[str, typer.Option("--name", help="First and last name.")],
+    email: Annotated[
+        list[str], typer.Option("--email", help="Email address (repeat for several).")
+    ],
+    org: Annotated[str | None, typer.Option("--org", help="The organisation represented.")] = None,
+    business_id: Annotated[str | None, typer.Option("--business-id")] = None,
+    phone: Annotated[str | None, typer.Option("--phone")] = None,
+    address: Annotated[str | None, typer.Option("--address", help="Postal address.")] = None,
+    language: Annotated[str | None, typer.Option("--language", help="fi, sv or en")] = None,
+    ref: Annotated[
+        str | None, typer.Option("--ref", help="Customer number (default: next free).")
+    ] = None,
+    birth_date: Annotated[str | None, typer.Option("--birth-date", help="YYYY-MM-DD")] = None,
+    guardian: Annotated[
+        list[str], typer.Option("--guardian", help="Ref of a guardian (repeatable).")
+    ] = [],  # noqa: B006
+) -> None:
+    """Add one subject to the register."""
+    from pydantic import ValidationError
+
+    from mailbot.db import session_scope
+    from mailbot.register import RegisterError, SubjectIn, add_subject, next_ref
+
+    cfg = settings()
+    url = database(cfg)
+    first, _, last = name.strip().partition(" ")
+    try:
+        with session_scope(url) as session:
+            item = SubjectIn(
+                ref=ref or next_ref(session),
+                emails=email,
+                first_name=first or None,
+                last_name=last or None,
+                organisation=org,
+                business_id=business_id,
+                is_company_contact=org is not None,
+                phone=phone,
+                postal_address=address,
+                preferred_language=language,  # type: ignore[arg-type]
+                birth_date=birth_date,  # type: ignore[arg-type]
+                guardians=guardian,
+            )
+            subject = add_subject(session, item)
+            typer.echo(f"added {subject.ref}: {name} <{', '.join(item.emails)}>")
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        fail(
+            f"--{'-'.join(str(p) for p in err['loc'][:1]).replace('_', '-')}: {str(err['msg']).removeprefix('Value error, ')}"
+        )
+    except RegisterError as exc:
+        fail(str(exc))
+
+
+@register_app.command("show")
+def register_show(
+    email: Annotated[str, typer.Argument(help="Any of the subject's email addresses.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Everything held on one subject."""
+    from mailbot.db import session_scope
+    from mailbot.register import find_subject, subject_record
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        subject = find_subject(session, email)
+        if subject is None or subject.id is None:
+            fail(f"no subject with the address {email}", code=1)
+        record = subject_record(session, subject.id)
+    if as_json:
+        typer.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    for key, value in record.items():
+        if isinstance(value, list):
+            typer.echo(f"{key}:")
+            for item in value:
+                typer.echo(
+                    f"  - {json.dumps(item, ensure_ascii=False) if isinstance(item, dict) else item}"
+                )
+        elif value not in (None, False):
+            typer.echo(f"{key}: {value}")
+
+
+@register_app.command("import")
+def register_import(
+    file: Annotated[Path, typer.Argument(help="JSON file, see docs/register-format.md")],
+) -> None:
+    """Load subjects from a JSON file: validated whole first, then all or nothing."""
+    from mailbot.db import session_scope
+    from mailbot.register import RegisterError, import_register, parse_register_file
+
+    cfg = settings()
+    try:
+        parsed = parse_register_file(file)
+        with session_scope(database(cfg)) as session:
+            count = import_register(session, parsed, source=str(file))
+    except RegisterError as exc:
+        fail(str(exc), code=1)
+    typer.echo(f"imported {count} subjects from {file}")
+
+
+# --------------------------------------------------------------------------- cases, status, db
+
+
+@cases_app.command("list")
+def cases_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Open cases by deadline, overdue first."""
+    from mailbot.case import case_intents, effective_deadline
+    from mailbot.db import session_scope
+    from mailbot.models import OPEN_STATUSES, Case, utcnow
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        rows = session.exec(select(Case).where(Case.status.in_(OPEN_STATUSES))).all()  # type: ignore[attr-defined]
+    now = utcnow()
+    rows = sorted(rows, key=effective_deadline)
+    out = [
+        {
+            "ref": c.ref,
+            "status": c.status.value,
+            "intents": case_intents(c),
+            "from": c.from_address,
+            "deadline": effective_deadline(c).isoformat(),
+            "days_left": (effective_deadline(c) - now).days,
+            "overdue": effective_deadline(c) < now,
+        }
+        for c in rows
+    ]
+    if as_json:
+        for line in out:
+            typer.echo(json.dumps(line))
+        return
+    if not out:
+        typer.echo("no open cases")
+    for line in out:
+        flag = "OVERDUE" if line["overdue"] else f"{line['days_left']:>3} days"
+        typer.echo(
+            f"{line['ref']}  {flag}  {line['status']:<22} {','.join(line['intents']) or '-'}  {line['from']}"
+        )
+
+
+@app.command()
+def status() -> None:
+    """Queue depth, outbox, quarantine: exits non-zero when the database cannot be read."""
+    from mailbot.db import session_scope
+    from mailbot.models import (
+        OPEN_STATUSES,
+        Case,
+        MessageOutcome,
+        OutboxMessage,
+        OutboxStatus,
+        ProcessedMessage,
+    )
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+
+        def count(model: Any, *where: Any) -> int:
+            return int(session.exec(select(func.count()).select_from(model).where(*where)).one())
+
+        typer.echo(f"open cases: {count(Case, Case.status.in_(OPEN_STATUSES))}")  # type: ignore[attr-defined]
+        typer.echo(
+            f"outbox pending: {count(OutboxMessage, OutboxMessage.status == OutboxStatus.PENDING)}"
+        )
+        typer.echo(
+            f"outbox failed: {count(OutboxMessage, OutboxMessage.status == OutboxStatus.FAILED)}"
+        )
+        typer.echo(
+            f"quarantined messages: {count(ProcessedMessage, ProcessedMessage.outcome == MessageOutcome.QUARANTINED)}"
+        )
+        typer.echo(f"messages processed: {count(ProcessedMessage)}")
+
+
+@db_app.command("upgrade")
+def db_upgrade() -> None:
+    """Create or upgrade the schema to the newest migration."""
+    cfg = settings()
+    database(cfg)
+    typer.echo("database schema is up to date")
+
+
+# --------------------------------------------------------------------------- later issues
+
+
+@queue_app.command("list")
+def queue_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Cases waiting for staff."""
+    not_yet("the approval queue", 6)
+
+
+@queue_app.command("show")
+def queue_show(case_id: str) -> None:
+    """One queued case with its email, verdict and proposed action."""
+    not_yet("the approval queue", 6)
+
+
+@queue_app.command("approve")
+def queue_approve(case_id: str) -> None:
+    """Approve and carry out a queued action."""
+    not_yet("the approval queue", 6)
+
+
+@queue_app.command("reject")
+def queue_reject(case_id: str, reason: Annotated[str, typer.Option("--reason")]) -> None:
+    """Refuse a queued action; the subject gets the reason."""
+    not_yet("the approval queue", 6)
+
+
+@staff_app.command("add")
+def staff_add(
+    username: str, password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False
+) -> None:
+    """Create a staff account."""
+    not_yet("staff accounts", 6)
+
+
+@app.command()
+def ui(host: str = "127.0.0.1", port: int = 8080) -> None:
+    """The staff web page."""
+    not_yet("the staff web page", 6)
+
+
+@app.command("serve-smtp")
+def serve_smtp(host: str = "127.0.0.1", port: int = 8025) -> None:
+    """An SMTP/LMTP listener so the MTA can deliver straight to mailbot."""
+    not_yet("the SMTP listener", 7)
+
+
+def main() -> None:
+    try:
+        app()
+    except SettingsError as exc:
+        typer.echo(f"mailbot: error: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,505 @@
+"""The whole flow in one place: one message through every stage, and one run over a mailbox.
+
+    mailbox -> message -> identity -> classify -> case -> actions -> reply -> outbox
+
+Each message is handled in one database transaction: its ledger row, case, audit trail and replies
+are committed together or not at all. Only after that commit is the message marked done on the
+server; a crash anywhere re-reads it, and the ledger (unique on the message's source key) makes the
+second read a no-op. Two workers racing on one message cannot both commit: the loser's transaction,
+replies included, is rolled back by the unique key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+import secrets
+import traceback
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from mailbot import actions
+from mailbot import case as cases
+from mailbot.classify import Classification, classify, load_rules
+from mailbot.db import session_scope
+from mailbot.identity import IdentitySettings, IdentityVerdict, verify_identity
+from mailbot.mailbox import Mailbox, RawMessage
+from mailbot.message import MessageError, ParsedMessage, parse_message
+from mailbot.models import (
+    Case,
+    CaseStatus,
+    ConfirmationToken,
+    MessageOutcome,
+    ProcessedMessage,
+    Subject,
+    as_utc,
+    utcnow,
+)
+from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_reply
+from mailbot.policy import child_age_limit, load_profile
+from mailbot.register import age_on, subject_id_for
+from mailbot.reply import Rendered, build_email, one_line, render, reply_language
+from mailbot.settings import Settings
+
+log = logging.getLogger("mailbot.pipeline")
+
+TOKEN_LIFETIME = timedelta(days=14)
+_TOKEN = re.compile(r"\b(MB-[A-Z2-7]{6}-[A-Z2-7]{6})\b")
+
+
+@dataclass
+class Outcome:
+    """What happened to one message."""
+
+    key: str
+    outcome: MessageOutcome | None  # None: not decided now (retry later)
+    case_ref: str | None = None
+    status: str | None = None
+    replies: list[str] = field(default_factory=list)  # kinds of the replies queued
+    note: str = ""
+    already: bool = False  # processed in an earlier run
+
+    @property
+    def quarantine(self) -> bool:
+        return self.outcome is MessageOutcome.QUARANTINED
+
+    @property
+    def mark_done(self) -> bool:
+        return self.outcome is not None
+
+
+@dataclass
+class Context:
+    """The one typed object passed from stage to stage."""
+
+    settings: Settings
+    session: Session
+    raw: RawMessage
+    parsed: ParsedMessage | None = None
+    identity: IdentityVerdict | None = None
+    classification: Classification | None = None
+    case: Case | None = None
+    replies: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- one message
+
+
+def process_message(settings: Settings, raw: RawMessage) -> Outcome:
+    """Take one raw message through every stage; never raises for a bad message."""
+    try:
+        with session_scope(settings.database_url) as session:
+            done = session.exec(
+                select(ProcessedMessage).where(ProcessedMessage.source_key == raw.key)
+            ).first()
+            if done is not None:
+                return Outcome(raw.key, done.outcome, note="already processed", already=True)
+            return _stages(Context(settings=settings, session=session, raw=raw))
+    except IntegrityError:
+        # another worker committed this message first; our work was rolled back with it
+        return Outcome(
+            raw.key, MessageOutcome.DUPLICATE, note="processed by another worker", already=True
+        )
+    except Exception as exc:  # never lose a message: quarantine it with the error
+        log.exception("message %s failed; quarantined", raw.key)
+        error = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=8)}"
+        return _quarantine(settings, raw, error)
+
+
+def _stages(ctx: Context) -> Outcome:
+    # message: parse within limits; what cannot be parsed is kept for a person
+    try:
+        ctx.parsed = parse_message(ctx.raw.data)
+    except MessageError as exc:
+        return _record_quarantine(ctx, f"malformed: {exc}")
+    parsed = ctx.parsed
+
+    if parsed.automated:  # auto-replies, bounces, reports, lists: never answered
+        _ledger(ctx, MessageOutcome.AUTOMATED, note="; ".join(parsed.automated_reasons))
+        return Outcome(
+            ctx.raw.key, MessageOutcome.AUTOMATED, note="; ".join(parsed.automated_reasons)
+        )
+
+    if parsed.message_id and _seen_message_id(ctx.session, parsed.message_id):
+        _ledger(ctx, MessageOutcome.DUPLICATE, note="Message-ID seen before")
+        return Outcome(ctx.raw.key, MessageOutcome.DUPLICATE, note="Message-ID seen before")
+
+    # identity: who wrote, proven or not
+    ctx.identity = verify_identity(
+        ctx.raw.data,
+        lookup=lambda address: subject_id_for(ctx.session, address),
+        settings=IdentitySettings(
+            keys_file=ctx.settings.dkim_keys_file,
+            authserv_id=ctx.settings.authserv_id,
+            dns_timeout=ctx.settings.dns_timeout,
+            use_dns=ctx.settings.dns,
+        ),
+    )
+    identity = ctx.identity
+    if identity.verdict == "rejected":
+        return _record_quarantine(ctx, "identity rejected: " + "; ".join(identity.reasons))
+    if identity.retry_later:
+        ctx.session.rollback()
+        return Outcome(ctx.raw.key, None, note="DNS temporarily failed; will retry")
+
+    confirmed = _confirmation(ctx)
+    if confirmed is not None:
+        return confirmed
+
+    # classify: which rights, in which language
+    rules = load_rules(extra_dirs=[ctx.settings.rules_dir] if ctx.settings.rules_dir else [])
+    ctx.classification = classify(subject=parsed.subject, text=parsed.new_text, rules=rules)
+    klass = ctx.classification
+
+    # case: the request record with its deadline
+    ctx.case = cases.open_case(
+        ctx.session,
+        subject_id=identity.subject_id,
+        from_address=identity.from_address,
+        message_id=parsed.message_id,
+        subject_line=parsed.subject,
+        language=klass.language,
+        intents=klass.intents,
+        details=klass.details,
+        identity_verdict=identity.verdict,
+        identity_reasons=identity.reasons,
+        classification_reasons=klass.reasons,
+        needs_review=klass.needs_review,
+        received_at=parsed.date if parsed.date and parsed.date < utcnow() else None,
+    )
+    if identity.verdict == "verified":
+        _act(ctx)
+    elif identity.verdict == "unverified":
+        _ask_confirmation(ctx)
+    else:  # unknown_sender: say nothing about the register, ask who they are, staff triage
+        _reply(ctx, "unknown_sender", to=identity.from_address, extra={})
+        cases.set_status(ctx.session, ctx.case, CaseStatus.TRIAGE, why="sender not in the register")
+    _ledger(ctx, MessageOutcome.CASE)
+    return Outcome(
+        ctx.raw.key,
+        MessageOutcome.CASE,
+        case_ref=ctx.case.ref,
+        status=ctx.case.status.value,
+        replies=ctx.replies,
+    )
+
+
+def _act(ctx: Context) -> None:
+    """A verified subject: carry out what may run on its own, queue the rest for staff."""
+    case, klass, identity = ctx.case, ctx.classification, ctx.identity
+    assert case is not None and klass is not None and identity is not None
+    assert identity.subject_id is not None and identity.from_address is not None
+    subject = ctx.session.get(Subject, identity.subject_id)
+    assert subject is not None
+    profile = load_profile(ctx.settings.profile, ctx.settings.rules_dir)
+    limit = child_age_limit(profile)
+    age = age_on(subject, utcnow().date())
+    if limit is not None and age is not None and age < limit:
+        # the child-welfare notice: a child's data is acted on only for the recorded guardian
+        _reply(ctx, "received", to=identity.from_address, extra={})
+        cases.set_status(
+            ctx.session,
+            case,
+            CaseStatus.TRIAGE,
+            why=f"the subject is under {limit}: the guardian must act",
+        )
+        return
+    if klass.needs_review or not klass.intents:
+        _reply(ctx, "received", to=identity.from_address, extra={})
+        cases.set_status(ctx.session, case, CaseStatus.TRIAGE, why="classification needs a person")
+        return
+    language = reply_language(klass.language, subject.preferred_language)
+    result = actions.carry_out(
+        actions.ActionContext(
+            session=ctx.session,
+            case=case,
+            subject_id=identity.subject_id,
+            language=language,
+            profile=profile,
+            details=klass.details,
+            template_context=_template_context(ctx, language, subject=subject, profile=profile),
+            templates_dir=ctx.settings.templates_dir,
+        ),
+        klass.intents,
+    )
+    for rendered in result.replies:
+        _send(ctx, rendered, to=identity.from_address)
+    if result.parked:
+        _reply(
+            ctx,
+            "received",
+            to=identity.from_address,
+            extra={"intents": [r for r, _ in result.parked]},
+        )
+        cases.set_status(
+            ctx.session,
+            case,
+            CaseStatus.AWAITING_APPROVAL,
+            why="; ".join(f"{r}: {w}" for r, w in result.parked),
+        )
+    else:
+        cases.set_status(
+            ctx.session, case, CaseStatus.DONE, why="every right asked was carried out"
+        )
+
+
+def _ask_confirmation(ctx: Context) -> None:
+    """Known address, no proof: ask at the register's address; nothing is disclosed or changed."""
+    case, identity = ctx.case, ctx.identity
+    assert case is not None and identity is not None and identity.from_address is not None
+    token = _token()
+    expires = utcnow() + TOKEN_LIFETIME
+    ctx.session.add(
+        ConfirmationToken(
+            case_id=case.id,  # type: ignore[arg-type]
+            token_hash=_hash(token),
+            address=identity.from_address,
+            expires_at=expires,
+        )
+    )
+    _reply(
+        ctx,
+        "confirm_identity",
+        to=identity.from_address,
+        extra={"token": token, "expires": f"{expires:%Y-%m-%d}"},
+    )
+    cases.set_status(
+        ctx.session,
+        case,
+        CaseStatus.AWAITING_CONFIRMATION,
+        why="sender not proven; confirmation mailed",
+    )
+
+
+def _confirmation(ctx: Context) -> Outcome | None:
+    """A reply carrying a confirmation code, from the address it was sent to, resumes its case."""
+    parsed, identity = ctx.parsed, ctx.identity
+    assert parsed is not None and identity is not None
+    match = _TOKEN.search(parsed.subject + "\n" + parsed.body_text)
+    if match is None or identity.from_address is None:
+        return None
+    row = ctx.session.exec(
+        select(ConfirmationToken).where(ConfirmationToken.token_hash == _hash(match.group(1)))
+    ).first()
+    if row is None or row.used_at is not None or as_utc(row.expires_at) < utcnow():  # type: ignore[operator]
+        return None  # an unknown, used or expired code is an ordinary message
+    if row.address != identity.from_address:
+        return None  # a code only works from the address it was mailed to
+    case = ctx.session.get(Case, row.case_id)
+    if case is None or case.status is not CaseStatus.AWAITING_CONFIRMATION:
+        return None
+    row.used_at = utcnow()
+    ctx.session.add(row)
+    cases.audit(
+        ctx.session,
+        case,
+        "identity:confirmed",
+        f"confirmation code answered from {identity.from_address}",
+    )
+    ctx.case = case
+    ctx.classification = Classification(
+        language=case.language,
+        intents=cases.case_intents(case),
+        confidence=1.0,
+        needs_review=case.needs_review,
+        reasons=[],
+        details=json.loads(case.details),
+    )
+    ctx.identity = _confirmed_identity(identity)
+    _act(ctx)
+    _ledger(ctx, MessageOutcome.CASE, note="identity confirmation")
+    return Outcome(
+        ctx.raw.key,
+        MessageOutcome.CASE,
+        case_ref=case.ref,
+        status=case.status.value,
+        replies=ctx.replies,
+    )
+
+
+def _confirmed_identity(identity: IdentityVerdict) -> IdentityVerdict:
+    return replace(
+        identity, verdict="verified", reasons=[*identity.reasons, "confirmed by single-use code"]
+    )
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _token() -> str:
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+    first, second = ("".join(secrets.choice(alphabet) for _ in range(6)) for _ in range(2))
+    return f"MB-{first}-{second}"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _seen_message_id(session: Session, message_id: str) -> bool:
+    return (
+        session.exec(
+            select(ProcessedMessage.id).where(ProcessedMessage.message_id == message_id)
+        ).first()
+        is not None
+    )
+
+
+def _template_context(
+    ctx: Context,
+    language: str,
+    *,
+    subject: Subject | None = None,
+    profile: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    case = ctx.case
+    assert case is not None
+    return {
+        "case_ref": case.ref,
+        "controller_name": ctx.settings.controller_name,
+        "controller_address": ctx.settings.controller_address or "",
+        "received": f"{as_utc(case.received_at):%Y-%m-%d}",
+        "deadline": f"{cases.effective_deadline(case):%Y-%m-%d}",
+        "today": f"{utcnow():%Y-%m-%d}",
+        "intents": cases.case_intents(case),
+        "name": " ".join(p for p in (subject.first_name, subject.last_name) if p)
+        if subject
+        else "",
+        "profile": profile or load_profile(ctx.settings.profile, ctx.settings.rules_dir),
+    }
+
+
+def _reply(ctx: Context, kind: str, *, to: str | None, extra: dict[str, Any]) -> None:
+    if to is None:
+        return
+    klass = ctx.classification
+    subject = (
+        ctx.session.get(Subject, ctx.identity.subject_id)
+        if ctx.identity and ctx.identity.subject_id
+        else None
+    )
+    language = reply_language(
+        klass.language if klass else None, subject.preferred_language if subject else None
+    )
+    context = {**_template_context(ctx, language), **extra}
+    _send(
+        ctx,
+        render(kind, language=language, context=context, extra_dir=ctx.settings.templates_dir),
+        to=to,
+    )
+
+
+def _send(ctx: Context, rendered: Rendered, *, to: str) -> None:
+    parsed, case = ctx.parsed, ctx.case
+    assert parsed is not None
+    message = build_email(
+        rendered,
+        to=to,
+        sender=ctx.settings.controller_address or "privacy@localhost",
+        sender_name=ctx.settings.controller_name,
+        case_ref=case.ref if case else None,
+        in_reply_to=parsed.message_id,
+        references=parsed.references,
+    )
+    queue_reply(ctx.session, case=case, kind=rendered.kind, message=message)
+    cases.audit(
+        ctx.session, case, f"reply:{rendered.kind}", {"to": to, "language": rendered.language}
+    )
+    ctx.replies.append(rendered.kind)
+
+
+def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
+    parsed = ctx.parsed
+    ctx.session.add(
+        ProcessedMessage(
+            source_key=ctx.raw.key,
+            message_id=parsed.message_id if parsed else None,
+            from_address=ctx.identity.from_address if ctx.identity else None,
+            subject_line=one_line(parsed.subject) if parsed else None,
+            outcome=outcome,
+            case_id=ctx.case.id if ctx.case else None,
+            error=note or None,
+            raw=ctx.raw.data if outcome is not MessageOutcome.DUPLICATE else None,
+        )
+    )
+
+
+def _record_quarantine(ctx: Context, error: str) -> Outcome:
+    ctx.session.rollback()
+    ctx.case = None
+    ctx.session.add(
+        ProcessedMessage(
+            source_key=ctx.raw.key,
+            outcome=MessageOutcome.QUARANTINED,
+            error=error,
+            raw=ctx.raw.data,
+        )
+    )
+    cases.audit(ctx.session, None, "quarantined", {"key": ctx.raw.key, "error": error})
+    return Outcome(ctx.raw.key, MessageOutcome.QUARANTINED, note=error)
+
+
+def _quarantine(settings: Settings, raw: RawMessage, error: str) -> Outcome:
+    try:
+        with session_scope(settings.database_url) as session:
+            if (
+                session.exec(
+                    select(ProcessedMessage.id).where(ProcessedMessage.source_key == raw.key)
+                ).first()
+                is None
+            ):
+                session.add(
+                    ProcessedMessage(
+                        source_key=raw.key,
+                        outcome=MessageOutcome.QUARANTINED,
+                        error=error,
+                        raw=raw.data,
+                    )
+                )
+                cases.audit(
+                    session, None, "quarantined", {"key": raw.key, "error": error.splitlines()[0]}
+                )
+    except Exception:  # the database itself is failing: leave the message where it is
+        log.exception("could not record quarantine of %s; left on the server", raw.key)
+        return Outcome(raw.key, None, note="database unavailable; left for the next run")
+    return Outcome(raw.key, MessageOutcome.QUARANTINED, note=error.splitlines()[0])
+
+
+# --------------------------------------------------------------------------- one run
+
+
+@dataclass
+class RunReport:
+    outcomes: list[Outcome] = field(default_factory=list)
+    delivery: DeliveryReport = field(default_factory=DeliveryReport)
+    errors: list[str] = field(default_factory=list)
+
+
+def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
+    """Process what waits in the mailbox, mark each message done after its commit, send replies."""
+    report = RunReport()
+    for raw in mailbox.fetch_new():
+        outcome = process_message(settings, raw)
+        report.outcomes.append(outcome)
+        if outcome.mark_done:
+            try:
+                mailbox.mark_done(raw, quarantine=outcome.quarantine)
+            except Exception as exc:  # the ledger makes the next read a no-op
+                report.errors.append(f"could not mark {raw.key} done: {exc}")
+    report.delivery = deliver(settings)
+    return report
+
+
+def deliver(settings: Settings) -> DeliveryReport:
+    smtp_url = settings.require("smtp_url")
+    return deliver_pending(
+        database_url=settings.database_url,
+        transport=open_transport(smtp_url),
+        sender=settings.controller_address or "privacy@localhost",
+    )

@@ -1,0 +1,163 @@
+"""The `reply` stage: render a templated answer in the writer's language and build the email.
+
+Templates are files in templates/<lang>/<name>.txt (the controller's folder first, then the packaged
+one; a language without the template falls back to English). A template's first line is
+`Subject: ...`, then a blank line, then the body. One jinja2 environment renders them all, with
+autoescaping on for .html templates and StrictUndefined everywhere, so a missing value is an error and
+never an empty hole in a letter.
+
+Every reply goes to exactly one address chosen by the pipeline (the register's address for the
+subject), is threaded with In-Reply-To/References and carries `Auto-Submitted: auto-replied`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, make_msgid
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from mailbot.models import utcnow
+from mailbot.paths import templates_dir
+
+REPLY_LANGUAGES = ("fi", "sv", "en")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]+")
+
+
+class TemplateMissing(Exception):
+    pass
+
+
+@dataclass
+class Attachment:
+    filename: str
+    mimetype: str
+    data: bytes
+
+
+@dataclass
+class Rendered:
+    kind: str
+    language: str
+    subject: str
+    body: str
+    attachments: list[Attachment] = field(default_factory=list)
+
+
+def reply_language(*candidates: str | None) -> str:
+    """The first candidate mailbot can write in (the writer's language, then the register's)."""
+    for language in candidates:
+        if language in REPLY_LANGUAGES:
+            return language  # type: ignore[return-value]
+    return "en"
+
+
+def one_line(text: str, *, limit: int = 200) -> str:
+    """A header-safe single line: no CR/LF or other control characters, bounded length."""
+    return _CONTROL.sub(" ", text).strip()[:limit]
+
+
+@cache
+def _environment(extra: Path | None) -> Environment:
+    loaders = [FileSystemLoader(str(p)) for p in (extra, templates_dir()) if p is not None]
+    env = Environment(
+        loader=ChoiceLoader(loaders),
+        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml"), default=False),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.globals["labels"] = _labels()
+    env.filters["when"] = _when
+    env.filters["rights"] = _rights
+    return env
+
+
+@cache
+def _labels() -> dict[str, dict[str, str]]:
+    path = templates_dir() / "labels.yaml"
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _rights(intents: list[str], lang: str) -> str:
+    labels = _labels()
+    return ", ".join(labels[i][lang] if i in labels else i for i in intents)
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, str) and "T" in value:
+        try:
+            return datetime.fromisoformat(value).strftime("%Y-%m-%d %H:%M UTC")
+        except ValueError:
+            return value
+    return "" if value is None else str(value)
+
+
+def render(
+    kind: str, *, language: str, context: dict[str, Any], extra_dir: Path | None = None
+) -> Rendered:
+    """Render templates/<language>/<kind>.txt, falling back to English."""
+    env = _environment(extra_dir)
+    for lang in dict.fromkeys((language, "en")):
+        name = f"{lang}/{kind}.txt"
+        try:
+            template = env.get_template(name)
+        except Exception:  # noqa: S112 - TemplateNotFound: try the next language
+            continue
+        text = template.render(lang=lang, **context)
+        head, _, body = text.partition("\n\n")
+        if not head.startswith("Subject:"):
+            raise TemplateMissing(f"{name} must start with a 'Subject:' line")
+        return Rendered(
+            kind=kind,
+            language=lang,
+            subject=one_line(head.removeprefix("Subject:")),
+            body=body.strip() + "\n",
+        )
+    raise TemplateMissing(f"no template {kind!r} in {language} or en")
+
+
+def build_email(
+    rendered: Rendered,
+    *,
+    to: str,
+    sender: str,
+    sender_name: str,
+    case_ref: str | None,
+    in_reply_to: str | None,
+    references: list[str],
+    now: datetime | None = None,
+) -> EmailMessage:
+    """The reply as an EmailMessage, threaded and marked as an automatic reply (RFC 3834)."""
+    msg = EmailMessage()
+    msg["From"] = Address(display_name=one_line(sender_name), addr_spec=sender)
+    msg["To"] = to
+    msg["Subject"] = rendered.subject
+    msg["Date"] = format_datetime(now or utcnow())
+    domain = sender.rpartition("@")[2] or "mailbot.invalid"
+    msg["Message-ID"] = make_msgid(idstring="mailbot", domain=domain)
+    if in_reply_to:
+        msg["In-Reply-To"] = one_line(in_reply_to, limit=998)
+        msg["References"] = " ".join(
+            [*(one_line(r, limit=998) for r in references[-10:]), in_reply_to][-11:]
+        )
+    msg["Auto-Submitted"] = "auto-replied"
+    msg["Content-Language"] = rendered.language
+    if case_ref:
+        msg["X-Mailbot-Case"] = case_ref
+    msg.set_content(rendered.body, subtype="plain", charset="utf-8")
+    for attachment in rendered.attachments:
+        maintype, _, subtype = attachment.mimetype.partition("/")
+        msg.add_attachment(
+            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
+    return msg
