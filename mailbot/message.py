@@ -199,11 +199,21 @@ def _decode_bytes(data: bytes, label: str | None) -> tuple[str, str | None]:
         pass
     if charset is not None:
         try:
-            return data.decode(charset, "replace"), (
-                f"text not valid {charset}; undecodable bytes replaced"
-            )
+            text = data.decode(charset, "replace")
         except (LookupError, ValueError):
-            pass
+            text = None
+        # "utf-8" on windows-1252 text: not one non-ASCII sequence is valid UTF-8. Then the
+        # label is a lie and a single-byte reading is right; otherwise a few broken bytes in
+        # real UTF-8 are better shown as replacement characters.
+        lying_utf8 = (
+            text is not None
+            and codecs.lookup(charset).name == "utf-8"
+            and all(ch.isascii() or ch == "\ufffd" for ch in text)
+        )
+        if text is not None and not lying_utf8:
+            return text, f"text not valid {charset}; undecodable bytes replaced"
+        if lying_utf8:
+            note = "text labelled utf-8 is not; decoded as windows-1252"
     try:
         return data.decode("cp1252"), note
     except UnicodeDecodeError:

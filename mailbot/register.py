@@ -421,10 +421,8 @@ def _rows(
 ) -> list[dict[str, Any]]:
     column = model.subject_id  # type: ignore[attr-defined]
     rows = session.exec(select(model).where(column == subject_id).order_by(model.id)).all()  # type: ignore[attr-defined]
-    return [
-        {k: _value(v) for k, v in row.model_dump().items() if k not in ("id", "subject_id", *skip)}
-        for row in rows
-    ]
+    fields = [f for f in model.model_fields if f not in ("id", "subject_id", *skip)]  # type: ignore[attr-defined]
+    return [{f: _value(getattr(row, f)) for f in fields} for row in rows]
 
 
 SUBJECT_FIELDS = (

@@ -90,7 +90,7 @@ def _labels() -> dict[str, dict[str, str]]:
 
 def _rights(intents: list[str], lang: str) -> str:
     labels = _labels()
-    return ", ".join(labels[i][lang] if i in labels else i for i in intents)
+    return ", ".join(labels[f"right_{i}"][lang] if f"right_{i}" in labels else i for i in intents)
 
 
 def _when(value: Any) -> str:
@@ -151,10 +151,10 @@ def build_email(
             [*(one_line(r, limit=998) for r in references[-10:]), in_reply_to][-11:]
         )
     msg["Auto-Submitted"] = "auto-replied"
-    msg["Content-Language"] = rendered.language
     if case_ref:
         msg["X-Mailbot-Case"] = case_ref
     msg.set_content(rendered.body, subtype="plain", charset="utf-8")
+    msg["Content-Language"] = rendered.language  # after set_content, which resets Content-* headers
     for attachment in rendered.attachments:
         maintype, _, subtype = attachment.mimetype.partition("/")
         msg.add_attachment(

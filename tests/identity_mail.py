@@ -284,8 +284,10 @@ def opendkim_sign(
     source.write_bytes(raw)
     algorithm = "ed25519-sha256" if key.kind == "ed25519" else "rsa-sha256"
     done = subprocess.run(
-        [OPENDKIM, "-x", str(config), "-b", "s", "-d", domain, "-s", selector]
-        + ["-k", str(key_file), "-S", algorithm, "-c", canonicalize, "-t", str(source)],
+        [
+            *(OPENDKIM, "-x", str(config), "-b", "s", "-d", domain, "-s", selector),
+            *("-k", str(key_file), "-S", algorithm, "-c", canonicalize, "-t", str(source)),
+        ],
         capture_output=True,
         timeout=30,
         check=True,

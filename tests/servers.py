@@ -21,6 +21,7 @@ import tempfile
 import threading
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -141,6 +142,7 @@ class DovecotServer:
         self._users: dict[str, str] = {}
         self._initial_users = dict(users or {})
         self._process: subprocess.Popen[bytes] | None = None
+        self._finalizer: weakref.finalize[Any, Any] | None = None
         self._lock = threading.Lock()
         self._identity = _identity()
 
@@ -172,6 +174,8 @@ class DovecotServer:
                 stderr=subprocess.PIPE,
                 start_new_session=True,  # its own process group, so stop() reaps every child
             )
+            # A server a test forgot to stop must not outlive the test run.
+            self._finalizer = weakref.finalize(self, _abandon, self._process, self.directory)
             try:
                 self._wait_for_greeting(timeout=10.0)
                 return self
@@ -432,24 +436,39 @@ service anvil {{
 
     def _kill(self) -> None:
         process, self._process = self._process, None
-        if process is None:
-            return
-        if process.poll() is None:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(process.pid, signal.SIGTERM)
-            try:
-                process.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                with contextlib.suppress(ProcessLookupError):
-                    os.killpg(process.pid, signal.SIGKILL)
-                process.wait(timeout=5)
-        if process.stderr:
-            process.stderr.close()
+        if self._finalizer is not None:
+            self._finalizer.detach()
+            self._finalizer = None
+        if process is not None:
+            _terminate_group(process)
 
     def _cleanup_directory(self) -> None:
         if self.directory is not None:
             shutil.rmtree(self.directory, ignore_errors=True)
             self.directory = None
+
+
+def _abandon(process: subprocess.Popen[bytes], directory: Path) -> None:
+    """Clean up after a server that was never stopped (garbage-collected or at exit)."""
+    _terminate_group(process)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def _terminate_group(process: subprocess.Popen[bytes]) -> None:
+    """SIGTERM the server's whole process group (master and children); SIGKILL if it lingers."""
+    # The Popen is not reaped until poll()/wait() here, so its pid (the group id) cannot have
+    # been reused by an unrelated process.
+    if process.poll() is None:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+    if process.stderr:
+        process.stderr.close()
 
 
 @dataclass(frozen=True)

@@ -263,3 +263,15 @@ def test_db_url_works_on_each_backend(db_url: str) -> None:
     finally:
         engine.dispose()
     assert db_url.split(":", 1)[0] in {"sqlite", "postgresql+psycopg"}
+
+
+def test_missing_postgres_skips_locally_but_fails_on_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(servers, "postgres_available", lambda: False)
+    monkeypatch.setattr(servers, "postgres_installed", lambda: False)
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(Skipped, match="POSTGRESQL IS NOT AVAILABLE"):
+        servers.require_postgres()
+
+    monkeypatch.setenv("CI", "1")
+    with pytest.raises(Failed, match="POSTGRESQL IS NOT AVAILABLE"):
+        servers.require_postgres()
