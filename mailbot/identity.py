@@ -272,8 +272,12 @@ def _from_address(headers: list[_Header]) -> tuple[str, email_validator.Validate
         raise _Malformed("the From header is not valid UTF-8") from None
     if _CONTROL.search(value):
         raise _Malformed("the From header contains control characters")
-    parsed = email_policy.default.header_factory("from", value.strip())
-    assert isinstance(parsed, AddressHeader)
+    try:
+        parsed = email_policy.default.header_factory("from", value.strip())
+    except Exception as exc:  # the email package's parser has crashed on hostile input before
+        raise _Malformed(f"the From header cannot be parsed: {exc}") from None
+    if not isinstance(parsed, AddressHeader):
+        raise _Malformed("the From header cannot be parsed as an address header")
     # Python's parser "repairs" broken input (it finds alice@bank.fi in
     # 'alice@bank.fi <evil@x.com>', decodes encoded-words inside an addr-spec): every defect
     # except a UTF-8 local part (RFC 6532) means the header is not what it seems.
@@ -616,7 +620,8 @@ def _check_signature(
         # Compared to the clock exactly: dkimpy would allow ten hours of slop.
         if int(expiry) < now:
             weak.append(
-                f"the signature expired at {time.strftime('%Y-%m-%d %H:%M:%S UTC', time.gmtime(int(expiry)))}"
+                "the signature expired at "
+                + time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime(int(expiry)))
             )
     length = _decode_tag(tags, b"l")
     if length is not None:
@@ -675,7 +680,7 @@ def _check_signature(
 
     try:
         verifier.verify_headerprep(index)
-    except dkim.DKIMException as exc:
+    except (dkim.DKIMException, ValueError, IndexError, TypeError) as exc:
         outcome = "policy" if weak else "permerror"
         return result(outcome, *weak, f"invalid signature: {exc}", aligned=aligned, covers=covers)
     try:
@@ -687,6 +692,9 @@ def _check_signature(
             failure = "the body was changed after signing (body hash mismatch)"
     except dkim.DKIMException as exc:
         return result("permerror", *weak, f"cannot verify: {exc}", aligned=aligned, covers=covers)
+    except Exception as exc:  # dkimpy on hostile input: one bad signature must not stop the rest
+        reason = f"cannot verify: {type(exc).__name__}: {exc}"
+        return result("permerror", *weak, reason, aligned=aligned, covers=covers)
     if not valid:
         return result("fail", *weak, failure, aligned=aligned, covers=covers)
     if weak:
@@ -763,6 +771,8 @@ class _AuthResult:
 
 def _parse_auth_results(value: str) -> tuple[str, list[_AuthResult]] | None:
     """(authserv-id, results) of an Authentication-Results value (RFC 8601), None if unreadable."""
+    if len(value) > 8192:  # no server writes this much; refuse the parsing cost
+        return None
     text = _strip_comments(value)
     # ';' inside a quoted string is data, not a separator.
     parts = [p.strip() for p in re.split(r';(?=(?:[^"]*"[^"]*")*[^"]*$)', text)]
@@ -793,10 +803,11 @@ def _trusted_auth_results(
 ) -> tuple[str | None, list[str]]:
     """(proof reason or None, reasons) from Authentication-Results and similar headers.
 
-    "Topmost" means above the first Received header: the controller's server adds its A-R there when it receives the message,
-    and RFC 8601 section 5 has it remove or rename copies claiming its id. Anything below a
-    Received header was already in the message when it arrived, so the sender may have written
-    it, whatever id it names. The MTA must therefore put its A-R above its own Received header.
+    "Topmost" means above the first Received header: the controller's server adds its A-R there
+    when it receives the message, and RFC 8601 section 5 has it remove or rename copies claiming
+    its id. Anything below a Received header was already in the message when it arrived, so the
+    sender may have written it, whatever id it names. Deployment consequence: the MTA (or its
+    milter) must put its A-R above every Received header, including a later delivery hop's.
     """
     reasons: list[str] = []
     proof: str | None = None
@@ -844,7 +855,10 @@ def _trusted_auth_results(
                 or item.properties.get("header.i", "").rpartition("@")[2]
             )
             if signer and _aligned(signer, from_domain):
-                proof = f"trusted Authentication-Results from {server}: dkim=pass header.d={signer}, aligned with From ({shown})"
+                proof = (
+                    f"trusted Authentication-Results from {server}: dkim=pass "
+                    f"header.d={signer}, aligned with From ({shown})"
+                )
                 reasons.append(proof)
             elif signer:
                 reasons.append(

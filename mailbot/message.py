@@ -921,6 +921,32 @@ def _header_block_size(raw: bytes, limit: int) -> int:
     return len(raw)
 
 
+_BOUNDARY_PARAM = re.compile(rb'boundary\s*=\s*(?:"([^"\r\n]{1,200})"|([^\s;"]{1,200}))')
+
+
+def _prescan_parts(raw: bytes, limits: Limits) -> None:
+    """Refuse a message with far too many parts before the parser sees it: the stdlib parser
+    needs about a minute for 10 MB of tiny parts, and the limit is checked after parsing.
+    Counts delimiter lines of every declared boundary; an overestimate only when a body
+    contains another message's delimiters as plain text.
+    """
+    # Searching a lowered copy lets the regex engine skip ahead on a literal; the boundary
+    # itself is case-sensitive, so it is cut from the original bytes.
+    boundaries = set()
+    for match in _BOUNDARY_PARAM.finditer(raw.lower()):
+        group = 1 if match.group(1) is not None else 2
+        boundaries.add(raw[match.start(group) : match.end(group)])
+    if len(boundaries) > limits.max_parts:
+        raise MessageError(f"more than {limits.max_parts} MIME parts")
+    estimate = 0
+    for boundary in boundaries:
+        opening = raw.count(b"\n--" + boundary)
+        closing = raw.count(b"\n--" + boundary + b"--")
+        estimate += opening - closing
+    if estimate > limits.max_parts:
+        raise MessageError(f"more than {limits.max_parts} MIME parts")
+
+
 def parse_message(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> ParsedMessage:
     """Parse one message. Bad input is parsed leniently (see `defects`) or refused with
     MessageError, whose text is a one-line reason for the quarantine; nothing else escapes.
@@ -934,6 +960,7 @@ def parse_message(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> ParsedMessa
         raise MessageError(f"message is {len(raw):,} bytes, over the limit of {limits.max_bytes:,}")
     if _header_block_size(raw, limits.max_header_bytes) > limits.max_header_bytes:
         raise MessageError(f"header block larger than {limits.max_header_bytes:,} bytes")
+    _prescan_parts(raw, limits)
     try:
         return _parse(raw, limits)
     except MessageError:

@@ -95,7 +95,12 @@ def with_authserv(keys_file: Path) -> IdentitySettings:
 
 
 def check(raw: bytes, settings: IdentitySettings, **kwargs: object) -> IdentityVerdict:
-    verdict = verify_identity(raw, lookup=lookup, settings=settings, **kwargs)  # type: ignore[arg-type]
+    verdict = verify_identity(
+        raw,
+        lookup=lookup,
+        settings=settings,
+        **kwargs,  # type: ignore[arg-type]
+    )
     # Every verdict must serialise for `mailbot verify --json`.
     json.dumps(verdict.to_json())
     return verdict

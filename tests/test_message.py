@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import email
 import email.policy
+import time
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
@@ -288,6 +289,21 @@ def test_nesting_ten_deep_is_refused_and_five_is_fine() -> None:
     with pytest.raises(MessageError, match="nesting deeper than 5"):
         parse_message(_nested(10))
     assert parse_message(_nested(5)).body_text.strip() == "innermost"
+
+
+def test_flood_of_tiny_parts_is_refused_before_the_slow_parser_runs() -> None:
+    head = b'From: a@example.org\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n'
+    raw = head + b"--b\r\n\r\nx\r\n" * 300_000  # the stdlib parser alone needs ~25 s
+    started = time.perf_counter()
+    with pytest.raises(MessageError, match="more than 100 MIME parts"):
+        parse_message(raw)
+    assert time.perf_counter() - started < 5
+
+
+def test_thousands_of_nested_messages_are_refused() -> None:
+    raw = b"From: a@example.org\r\n" + b"Content-Type: message/rfc822\r\n\r\n" * 3_000 + b"x"
+    with pytest.raises(MessageError, match="nested"):
+        parse_message(raw)
 
 
 def test_huge_header_block_is_refused() -> None:

@@ -1,0 +1,778 @@
+"""Classify: which data subject rights a letter exercises, in which language, and how sure we are.
+
+The rules are data (``rules/intents/*.yaml``, documented in ``rules/README.md``): weighted
+regexes per intent and language, plus the context words that cancel a match (negations,
+conditions, questions, talk *about* rights). This module only matches and scores; it records
+why each intent was found and never acts. Anything unsure is marked ``needs_review`` so a
+person triages it instead of mailbot guessing: reading erasure or rectification into a letter
+that asks neither is the worst error, so those two need stronger evidence than the rest.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mailbot.paths import rules_dir
+
+INTENTS = (
+    "access",
+    "portability",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "marketing_optout",
+    "publication_optout",
+    "consent_withdrawal",
+)
+DESTRUCTIVE = frozenset({"erasure", "rectification"})
+
+# Languages whose rules are complete enough to act without a person looking first.
+MAIN_LANGUAGES = frozenset({"fi", "sv", "en", "de", "fr"})
+# Languages langid may answer with: the EU's, Norway's and a few neighbours'. A smaller set
+# keeps short letters from being read as some far-away language with similar letters.
+DETECTABLE_LANGUAGES = (
+    "bg cs da de el en es et fi fr ga hr hu is it lt lv mt nl nb no nn pl pt ro sk sl sv ru uk tr"
+).split()
+LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
+
+# Intents whose request a negation cancels. The three left out are themselves prohibitions
+# ("I don't want advertising" *is* the marketing opt-out), so a "not" near them is the request.
+NEGATABLE = frozenset(INTENTS) - {"marketing_optout", "publication_optout", "objection"}
+THRESHOLD = 0.7  # summed weight an intent needs to be reported
+DESTRUCTIVE_THRESHOLD = 1.0  # ... and erasure / rectification need more,
+STRONG_WEIGHT = 0.8  # ... including one request-shaped match (not only a noun or an article)
+SUBJECT_FACTOR = 1.5  # a match in the subject line weighs more: it names what the letter is about
+REVIEW_CONFIDENCE = 0.6
+# A match of the key intent inside a match of these is part of it: "remove me from your mailing
+# list" is a marketing opt-out, not an erasure.
+ABSORB_OVERLAP: Mapping[str, frozenset[str]] = {
+    "marketing_optout": frozenset({"erasure", "objection", "rectification"}),
+    "publication_optout": frozenset({"erasure", "objection"}),
+}
+# In a sentence that opts out of marketing or publication, "I object" objects to that.
+ABSORB_SENTENCE: Mapping[str, frozenset[str]] = {
+    "marketing_optout": frozenset({"objection"}),
+    "publication_optout": frozenset({"objection"}),
+}
+
+_CONTEXT_KEYS = (
+    "negation_before",
+    "negation_after",
+    "condition",
+    "condition_exempt",
+    "polite",
+    "mention",
+)
+_SEP = "\n.\n"  # between sentences: no rule window ([^.?!]) reaches across it
+
+
+class RulesError(ValueError):
+    """A rules file is malformed; str() names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What a letter asks, as the rules read it."""
+
+    language: str  # ISO 639-1 of the letter ("fi", "sv", ...; "und" if unknown)
+    intents: list[str]  # main right first; [] when no right is asked
+    confidence: float  # 0..1
+    needs_review: bool  # True -> staff triage instead of an action
+    reasons: list[str]  # which rule matched what, e.g. "erasure/fi: 'poistakaa tietoni' (+0.9)"
+    details: dict[str, Any]  # per intent found, what the action needs (see module docs)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    intent: str
+    weight: float
+    regex: re.Pattern[str]
+    source: str  # "fi.yaml#erasure/3", for reasons and for the controller to find it
+
+
+@dataclass
+class LanguageRules:
+    """The compiled rules of one language ("*" for the universal ones, such as article numbers)."""
+
+    language: str
+    patterns: list[Pattern] = field(default_factory=list)
+    context: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    suppress: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+
+    def ctx(self, key: str) -> list[re.Pattern[str]]:
+        return self.context.get(key, [])
+
+
+@dataclass(frozen=True)
+class Rules:
+    """Loaded, compiled rules: per language, plus the universal ones."""
+
+    languages: Mapping[str, LanguageRules]
+    universal: LanguageRules
+    files: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- text folding
+
+_FOLD_TABLE = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "a",
+        "Æ": "a",
+        "ø": "o",
+        "Ø": "o",
+        "ł": "l",
+        "Ł": "l",
+        "đ": "d",
+        "œ": "oe",
+        "’": "'",
+        "‘": "'",
+        "ʼ": "'",
+        "´": "'",
+        "`": "'",
+        "«": '"',
+        "»": '"',
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "–": "-",
+        "—": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: letters typed without ä/ö/é match the same rules."""
+    return _strip_marks(text).lower()
+
+
+def _fold_pattern(pattern: str) -> str:
+    # Only diacritics go: lower-casing a regex would turn \W into \w. Matching is IGNORECASE.
+    return _strip_marks(pattern)
+
+
+# --------------------------------------------------------------------------- loading rules
+
+
+def _compile(pattern: Any, where: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern:
+        raise RulesError(f"{where}: a pattern must be a non-empty string")
+    try:
+        return re.compile(_fold_pattern(pattern), re.IGNORECASE)
+    except re.error as exc:
+        raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from None
+
+
+def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RulesError(f"{path}: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("language"), str):
+        raise RulesError(f"{path}: needs a top-level 'language' (ISO 639-1 code or '*')")
+    lang = data["language"]
+    rules = table.setdefault(lang, LanguageRules(language=lang))
+    rules.files.append(path.name)
+    context = data.get("context") or {}
+    if not isinstance(context, dict):
+        raise RulesError(f"{path}: 'context' must be a mapping")
+    for key, values in context.items():
+        if key not in _CONTEXT_KEYS:
+            raise RulesError(f"{path}: unknown context key {key!r}")
+        for i, value in enumerate(values or []):
+            rules.context.setdefault(key, []).append(_compile(value, f"{path}: {key}[{i}]"))
+    intents = data.get("intents") or {}
+    if not isinstance(intents, dict):
+        raise RulesError(f"{path}: 'intents' must be a mapping")
+    for intent, spec in intents.items():
+        if intent not in INTENTS:
+            raise RulesError(f"{path}: unknown intent {intent!r}")
+        spec = spec or {}
+        for i, entry in enumerate(spec.get("patterns") or []):
+            where = f"{path.name}#{intent}/{i}"
+            if not (isinstance(entry, list) and len(entry) == 2):
+                raise RulesError(f"{path}: {intent} pattern {i} must be [weight, regex]")
+            weight, regex = entry
+            if not isinstance(weight, int | float) or not 0 < weight <= 3:
+                raise RulesError(f"{path}: {intent} pattern {i}: weight must be in (0, 3]")
+            rules.patterns.append(Pattern(intent, float(weight), _compile(regex, where), where))
+        for i, value in enumerate(spec.get("suppress") or []):
+            where = f"{path}: {intent} suppress[{i}]"
+            rules.suppress.setdefault(intent, []).append(_compile(value, where))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_cached(folders: tuple[Path, ...]) -> Rules:
+    by_name: dict[str, Path] = {}
+    for folder in folders:
+        intents_dir = folder / "intents" if (folder / "intents").is_dir() else folder
+        if not intents_dir.is_dir():
+            raise RulesError(f"{folder}: no such rules folder")
+        # A later folder's file of the same name replaces the earlier one; new names add.
+        for path in sorted(intents_dir.glob("*.yaml")):
+            by_name[path.name] = path
+    table: dict[str, LanguageRules] = {}
+    for name in sorted(by_name):
+        _merge_file(table, by_name[name])
+    universal = table.pop("*", LanguageRules(language="*"))
+    return Rules(
+        languages=table, universal=universal, files=tuple(str(p) for p in by_name.values())
+    )
+
+
+def package_rules_dir() -> Path:
+    """The packaged rules (mailbot/_data/rules in a wheel), else the checkout's rules/."""
+    return rules_dir()
+
+
+def load_rules(*, extra_dirs: Sequence[Path] = ()) -> Rules:
+    """The package's rules, then each of the controller's folders (same file names replace, new
+    files add). Cached per list of folders; a malformed file raises RulesError naming it."""
+    folders = (package_rules_dir(), *(Path(d).resolve() for d in extra_dirs))
+    return _load_cached(folders)
+
+
+# --------------------------------------------------------------------------- language
+
+
+@functools.lru_cache(maxsize=1)
+def _identifier() -> Any:
+    # langid ships its model in the package: no download. Our own instance, so that restricting
+    # the languages does not change langid's global one for anyone else in the process.
+    from langid.langid import LanguageIdentifier, model
+
+    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ident.set_languages([code for code in DETECTABLE_LANGUAGES if code in ident.nb_classes])
+    return ident
+
+
+def _rank_languages(text: str) -> list[tuple[str, float]]:
+    if sum(ch.isalpha() for ch in text) < 3:
+        return []
+    ranked: dict[str, float] = {}
+    for code, prob in _identifier().rank(text[:3000]):
+        code = LANGUAGE_ALIASES.get(code, code)
+        ranked[code] = ranked.get(code, 0.0) + float(prob)
+    return sorted(ranked.items(), key=lambda item: -item[1])
+
+
+# --------------------------------------------------------------------------- segmentation
+
+_BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
+# A sentence ends at ! or ?, at a full stop before a capital (not "Art. 15"), or at a line break
+# that starts a bullet or ends a paragraph.
+_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[.:;])\s+(?=[\"'«„(]?[^\W\d_][^\W\d_])")
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str  # as written
+    folded: str
+    subject: bool
+
+
+def _sentences(subject: str, text: str) -> list[_Sentence]:
+    out: list[_Sentence] = []
+    if subject.strip():
+        out.append(_Sentence(subject.strip(), fold(subject.strip()), True))
+    for paragraph in re.split(r"\n\s*\n", text):
+        units: list[str] = []
+        for line in paragraph.splitlines():
+            if not line.strip():
+                continue
+            if units and not _BULLET.match(line):
+                units[-1] += " " + line.strip()
+            else:
+                units.append(line.strip())
+        for unit in units:
+            for piece in _SENTENCE_END.split(unit):
+                piece = piece.strip()
+                if not piece:
+                    continue
+                # A capital after a full stop may still be an abbreviation ("Art. Abs."): harmless.
+                out.append(_Sentence(piece, fold(piece), False))
+    return out
+
+
+# --------------------------------------------------------------------------- matching
+
+
+@dataclass
+class _Hit:
+    intent: str
+    pattern: Pattern
+    sentence: int
+    start: int  # in the sentence's folded text
+    end: int
+    matched: str
+    effective: float = 0.0
+    why_not: str = ""  # "negated", "question", "condition", "mention", "suppressed", "absorbed"
+
+
+def _last_clause(text: str) -> str:
+    return re.split(r"[,;:]", text)[-1]
+
+
+def _first_clause(text: str) -> str:
+    return re.split(r"[,;:.]", text, maxsplit=1)[0]
+
+
+def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
+    before = sent.folded[: hit.start]
+    if any(p.search(sent.folded) for p in lang.suppress.get(hit.intent, ())):
+        return "suppressed"
+    for mention in lang.ctx("mention"):
+        for m in mention.finditer(before):
+            if hit.start - m.end() <= 80:
+                return "mention"
+    if hit.intent in NEGATABLE:
+        pre = _last_clause(before)[-60:]
+        post = _first_clause(sent.folded[hit.end :])[:40]
+        if any(p.search(pre) for p in lang.ctx("negation_before")) or any(
+            p.search(post) for p in lang.ctx("negation_after")
+        ):
+            return "negated"
+    if hit.intent in DESTRUCTIVE:
+        if sent.folded.rstrip().endswith("?") and not any(
+            p.search(sent.folded) for p in lang.ctx("polite")
+        ):
+            return "question"
+        if any(p.search(before) for p in lang.ctx("condition")) and not any(
+            p.search(before) for p in lang.ctx("condition_exempt")
+        ):
+            return "condition"
+    return ""
+
+
+def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> list[_Hit]:
+    joined = _SEP.join(s.folded for s in sentences)
+    starts: list[int] = []
+    pos = 0
+    for s in sentences:
+        starts.append(pos)
+        pos += len(s.folded) + len(_SEP)
+    hits: list[_Hit] = []
+    for pattern in (*lang.patterns, *universal.patterns):
+        for m in pattern.regex.finditer(joined):
+            if m.end() == m.start():
+                continue
+            idx = bisect_right(starts, m.start()) - 1
+            offset = starts[idx]
+            hits.append(
+                _Hit(
+                    pattern.intent,
+                    pattern,
+                    idx,
+                    m.start() - offset,
+                    m.end() - offset,
+                    m.group(0).strip(),
+                )
+            )
+    for hit in hits:
+        sent = sentences[hit.sentence]
+        hit.why_not = _context_of(hit, sent, lang)
+        if not hit.why_not:
+            hit.effective = hit.pattern.weight * (SUBJECT_FACTOR if sent.subject else 1.0)
+    _absorb(hits)
+    return hits
+
+
+def _absorb(hits: list[_Hit]) -> None:
+    live = [h for h in hits if h.effective > 0]
+    for big in live:
+        overlap = ABSORB_OVERLAP.get(big.intent, frozenset())
+        same_sentence = ABSORB_SENTENCE.get(big.intent, frozenset())
+        for small in live:
+            if small.sentence != big.sentence or small.effective <= 0:
+                continue
+            inside = small.start < big.end and big.start < small.end
+            if (small.intent in overlap and inside) or small.intent in same_sentence:
+                small.effective = 0.0
+                small.why_not = f"absorbed by {big.intent}"
+
+
+@dataclass
+class _Reading:
+    """One language's rules applied to a letter."""
+
+    language: str
+    hits: list[_Hit]
+    scores: dict[str, float]
+    accepted: list[str]
+    total: float
+
+
+def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
+    hits = _match(sentences, lang, universal)
+    best: dict[tuple[str, str], float] = {}
+    for h in hits:
+        key = (h.intent, h.pattern.source)
+        best[key] = max(best.get(key, 0.0), h.effective)  # each rule counts once
+    scores = dict.fromkeys(INTENTS, 0.0)
+    for (intent, _), value in best.items():
+        scores[intent] += value
+    accepted = []
+    for intent in INTENTS:
+        if intent in DESTRUCTIVE:
+            strong = any(
+                h.intent == intent and h.effective > 0 and h.pattern.weight >= STRONG_WEIGHT
+                for h in hits
+            )
+            if scores[intent] >= DESTRUCTIVE_THRESHOLD and strong:
+                accepted.append(intent)
+        elif scores[intent] >= THRESHOLD:
+            accepted.append(intent)
+    return _Reading(lang.language, hits, scores, accepted, sum(scores.values()))
+
+
+def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
+    """Main right first: the one the subject line names, else the strongest and earliest."""
+    n = max(len(sentences), 1)
+
+    def rank(intent: str) -> float:
+        live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
+        in_subject = any(sentences[h.sentence].subject for h in live)
+        first = min((h.sentence for h in live), default=n)
+        return reading.scores[intent] + (1.0 if in_subject else 0.0) + 0.8 * (1 - first / n)
+
+    return sorted(reading.accepted, key=lambda i: (-rank(i), INTENTS.index(i)))
+
+
+# --------------------------------------------------------------------------- details
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+_PHONE = re.compile(r"(?<![\w+])(\+?\d[\d ()/-]{5,}\d)(?!\w)")
+_FIELD_WORDS: dict[str, re.Pattern[str]] = {
+    "email": re.compile(
+        r"e-?mail|sahkoposti|e-?post|courriel|correo|posta elettronica", re.IGNORECASE
+    ),
+    "phone": re.compile(
+        r"phone|puhelin|numero|telefon|tel\b|nummer|numéro|mobile|gsm|handy", re.IGNORECASE
+    ),
+    "postal_address": re.compile(
+        r"address|osoite|osote|adress|anschrift|adresse|indirizzo|direcci|moved|muutt|flytta|"
+        r"umgezogen|déménag|demenag",
+        re.IGNORECASE,
+    ),
+    "organisation": re.compile(
+        r"company|organi[sz]ation|yritys|yrityks|firma|företag|foretag|entreprise|société|employer|"
+        r"work for|työnantaja",
+        re.IGNORECASE,
+    ),
+    "name": re.compile(
+        r"\bname\b|surname|nimi|nimeni|namn|nachname|vorname|\bnom\b|prénom|efternamn|spelled|spelt",
+        re.IGNORECASE,
+    ),
+}
+_VALUE_AFTER = re.compile(
+    r"(?:\b(?:is|on|är|ar|ist|lautet|est|c'est|es|è|e|to|now)\b|:)\s*[\"'«„“]?\s*"
+    r"(?P<v>[^\n\"'»“”]+?)\s*[\"'»“”]?\s*(?:[,;(]|\bnot\b|\bei\b|\binte\b|\bnicht\b|\bet non\b|"
+    r"\bja\b|\band\b|\.\s|\.$|$)",
+    re.IGNORECASE,
+)
+_BASIS = re.compile(
+    r"\b(because|reason|peruste\w*|koska|sillä|skälet|eftersom|begründung|grund|weil|da\b|"
+    r"en effet|car\b|parce que|raison)",
+    re.IGNORECASE,
+)
+_SITUATION = re.compile(
+    r"(particular|special|specific|personal) situation|erityi\w* tilante|henkilökohtai\w* tilante|"
+    r"särskild\w* situation|speciell\w* situation|besondere\w* situation|persönliche\w* situation|"
+    r"situation particulière|situation personnelle|situación particular|situazione particolare|"
+    r"bijzondere situatie|szczególn\w* sytuac|situação particular|særlige situation|"
+    r"stalking|victim|uhri|väkivalt|turvakiel|lähestymiskiel|turvakod|skyddade personuppgifter|"
+    r"hot\b|threat|gewalt|opfer|harcèlement|victime|témoin protégé|witness protection",
+    re.IGNORECASE,
+)
+_CONSENT_KINDS: dict[str, re.Pattern[str]] = {
+    "newsletter": re.compile(r"newsletter|uutiskir|nyhetsbrev|lettre d'information", re.I),
+    "health_data": re.compile(
+        r"health|terveys|terveyden|hälso|halso|gesundheit|santé|sante|salud|salute", re.I
+    ),
+    "marketing": re.compile(r"marketing|markkinoin|marknadsför|werbung|prospection|mainon", re.I),
+    "photos": re.compile(r"photo|valokuv|foto|bild", re.I),
+    "cookies": re.compile(r"cookie|eväst", re.I),
+}
+_CHANNELS: dict[str, re.Pattern[str]] = {
+    "direct_advertising": re.compile(
+        r"advert|\bads?\b|mainos|mainon|reklam|werbung|werbe|publicit|\bpubs?\b|post\b|postitse", re.I
+    ),
+    "distance_selling": re.compile(
+        r"distance selling|etämyyn|etamyyn|telemarketing|sales call|calls?\b|puhelimitse|"
+        r"soitt|telefonförsälj|telefonforsalj|ring mig|telefonwerb|werbeanruf|anrufe|"
+        r"appels commerciaux|démarchage|demarchage",
+        re.I,
+    ),
+    "direct_marketing": re.compile(
+        r"direct marketing|suoramarkkin|direktmarknad|direktmarketing|direktwerbung|prospection|"
+        r"newsletter|uutiskir|nyhetsbrev|e-?mails?\b|sähköpost|marketing",
+        re.I,
+    ),
+    "market_research": re.compile(
+        r"research|survey|tutkimu|undersökning|undersokning|forschung|umfrage|enquête|enquete|"
+        r"sondage",
+        re.I,
+    ),
+}
+_GENERIC_MARKETING = re.compile(
+    r"\ball\b.{0,20}marketing|kaikki\w* markkin|suoramarkkinointikiel|all marknadsföring|"
+    r"jede\w* werbung|toute prospection|art(icle|ikla|ikel|\.)?\s*21\s*(\(2\)|\.2|abs\.?\s*2)",
+    re.I,
+)
+
+
+def _intent_sentences(reading: _Reading, sentences: list[_Sentence], intent: str) -> list[int]:
+    return sorted({h.sentence for h in reading.hits if h.intent == intent and h.effective > 0})
+
+
+def _rectification_details(sentences: list[_Sentence]) -> dict[str, Any]:
+    changes: list[dict[str, str]] = []
+    seen: set[str] = set()
+    basis: str | None = None
+    for sent in sentences:
+        text = sent.text
+        if sent.subject:
+            continue
+        if basis is None and _BASIS.search(text):
+            basis = text
+        email = _EMAIL.search(text)
+        if email and "email" not in seen and _FIELD_WORDS["email"].search(text):
+            changes.append({"field": "email", "new_value": email.group(0).rstrip(".")})
+            seen.add("email")
+            continue
+        phone = _PHONE.search(text)
+        if phone and "phone" not in seen and _FIELD_WORDS["phone"].search(text):
+            # "not 040 111 2222 but 050 987 6543": the last number is the new one
+            numbers = [m.group(1).strip() for m in _PHONE.finditer(text)]
+            changes.append({"field": "phone", "new_value": numbers[-1]})
+            seen.add("phone")
+            continue
+        for name in ("postal_address", "organisation", "name"):
+            if name in seen or not _FIELD_WORDS[name].search(text):
+                continue
+            value = _VALUE_AFTER.search(text)
+            if value and any(ch.isalnum() for ch in value.group("v")):
+                new_value = value.group("v").strip(" .")
+                if name == "postal_address" and not re.search(r"\d", new_value):
+                    continue
+                changes.append({"field": name, "new_value": new_value})
+                seen.add(name)
+                break
+    return {"changes": changes, "basis": basis}
+
+
+def _details(
+    reading: _Reading, sentences: list[_Sentence], intents: list[str], text: str
+) -> dict[str, Any]:
+    details: dict[str, Any] = {}
+    body = " ".join(s.text for s in sentences)
+    if "access" in intents:
+        copy = re.search(
+            r"\b(cop(y|ies)|kopio|jäljennö|kopia|kopie|copie|copia|cópia|kopii|koopia|utdrag)",
+            body,
+            re.I,
+        )
+        details["access"] = {"copy_requested": bool(copy)}
+    if "rectification" in intents:
+        details["rectification"] = _rectification_details(sentences)
+    if "objection" in intents:
+        stated = [s.text for s in sentences if not s.subject and _SITUATION.search(s.text)]
+        details["objection"] = {"special_situation": " ".join(stated) if stated else None}
+    if "consent_withdrawal" in intents:
+        idx = _intent_sentences(reading, sentences, "consent_withdrawal")
+        scope = " ".join(sentences[i].text for i in idx) or body
+        kinds = [k for k, rx in _CONSENT_KINDS.items() if rx.search(scope)]
+        details["consent_withdrawal"] = {"consents": kinds or ["all"]}
+    if "marketing_optout" in intents:
+        named = [c for c, rx in _CHANNELS.items() if rx.search(body)]
+        if not named or _GENERIC_MARKETING.search(body) or len(named) == len(_CHANNELS):
+            named = list(_CHANNELS)
+        details["marketing_optout"] = {"channels": named}
+    return details
+
+
+# --------------------------------------------------------------------------- classify
+
+
+def _reason(h: _Hit) -> str:
+    tag = h.pattern.source.split("#")[0].removesuffix(".yaml")
+    if h.why_not:
+        return f"{h.intent}/{tag}: {h.matched!r} ignored ({h.why_not})"
+    return f"{h.intent}/{tag}: {h.matched!r} (+{h.effective:.2g})"
+
+
+def classify(*, subject: str, text: str, rules: Rules | None = None) -> Classification:
+    """Read one letter: its language, the rights it asks (main first), and whether a person
+    should look before anything is done."""
+    rules = rules or load_rules()
+    sentences = _sentences(subject or "", text or "")
+    raw = f"{subject}\n{text}".strip()
+    ranked = _rank_languages(raw)
+    top, top_prob = ranked[0] if ranked else ("und", 0.0)
+
+    # The detected language's rules first; when langid is unsure (short or diacritic-less
+    # letters), the rules of the next likely languages too, and the reading that finds most wins.
+    candidates: list[str] = []
+    if top in rules.languages:
+        candidates.append(top)
+    if top_prob < 0.9 or top not in rules.languages:
+        candidates += [c for c, _ in ranked[:4] if c in rules.languages and c not in candidates]
+        if len(raw) < 400:
+            candidates += [
+                c for c in sorted(MAIN_LANGUAGES) if c in rules.languages and c not in candidates
+            ]
+    readings = [_read(sentences, rules.languages[c], rules.universal) for c in candidates]
+    if not readings:  # no rules for any likely language: the universal ones (article numbers)
+        readings = [_read(sentences, LanguageRules(language=top), rules.universal)]
+    reading = readings[0]
+    for other in readings[1:]:
+        if other.total > reading.total * 1.5 and other.accepted:
+            reading = other
+    language = top
+    if not ranked:
+        language = "und"
+    elif reading.language != top and reading.accepted and top_prob < 0.9:
+        language = reading.language
+    elif top_prob < 0.3 and not reading.accepted:
+        language = "und"
+
+    intents = _order(reading, sentences)
+    reasons = [_reason(h) for h in reading.hits if h.effective > 0 or h.why_not]
+    main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
+    confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
+
+    review_why: list[str] = []
+    if not intents:
+        review_why.append("no right recognised")
+    elif confidence < REVIEW_CONFIDENCE:
+        review_why.append(f"low confidence {confidence}")
+    for intent in DESTRUCTIVE:
+        live = reading.scores[intent]
+        cancelled = [
+            h
+            for h in reading.hits
+            if h.intent == intent
+            and h.why_not in ("negated", "question", "condition")
+            and h.pattern.weight >= STRONG_WEIGHT
+        ]
+        if intent in intents and cancelled:
+            review_why.append(f"{intent} both asked and {cancelled[0].why_not}")
+        elif intent not in intents and (live >= 0.5 or cancelled) and intents:
+            review_why.append(f"weak or cancelled {intent} signal")
+    if language not in MAIN_LANGUAGES and intents:
+        if set(intents) & DESTRUCTIVE or confidence < 0.8:
+            review_why.append(f"language {language}: rules are not complete")
+    if language == "und" and intents:
+        review_why.append("language unknown")
+    reasons += [f"review: {why}" for why in review_why]
+    return Classification(
+        language=language,
+        intents=intents,
+        confidence=confidence,
+        needs_review=bool(review_why),
+        reasons=reasons,
+        details=_details(reading, sentences, intents, raw),
+    )
+
+
+# --------------------------------------------------------------------------- files
+
+_HEADER_LINE = re.compile(r"^[!-9;-~]+:[ \t]")
+_MAIL_HEADERS = re.compile(
+    r"^(from|to|cc|date|message-id|received|return-path|mime-version|content-type|reply-to|"
+    r"in-reply-to|references|delivered-to|x-[\w-]+|dkim-signature|auto-submitted|precedence):",
+    re.IGNORECASE,
+)
+
+
+def _split_plain(raw: str) -> tuple[str, str, bool]:
+    """(subject, body, looks like a mail message) of a file that is not named .eml."""
+    lines = raw.lstrip("\ufeff").splitlines()
+    header_lines = []
+    for line in lines:
+        if _HEADER_LINE.match(line) or (header_lines and line[:1] in (" ", "\t")):
+            header_lines.append(line)
+        else:
+            break
+    if any(_MAIL_HEADERS.match(line) for line in header_lines):
+        return "", raw, True
+    # A letter saved with only a "Subject: ..." line on top is a letter, not a message.
+    if header_lines and header_lines[0].lower().startswith("subject:"):
+        subject = header_lines[0].split(":", 1)[1].strip()
+        return subject, "\n".join(lines[len(header_lines) :]), False
+    return "", raw, False
+
+
+def classify_file(path: Path, *, rules: Rules | None = None) -> dict[str, Any]:
+    """One line of `mailbot classify --json`: {"file", "language", "intents", "confidence",
+    "needs_review", "automated"} plus "error" when the file cannot be read/parsed. .eml (or
+    anything that looks like RFC 5322 headers) goes through mailbot.message.parse_message (subject
+    + new_text, automated from the parsed message); other files are plain text:
+    mailbot.message.strip_quoted(text), subject "" and automated False. Automated messages still
+    get language, and intents []."""
+    line: dict[str, Any] = {
+        "file": str(path),
+        "language": "und",
+        "intents": [],
+        "confidence": 0.0,
+        "needs_review": True,
+        "automated": False,
+    }
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        line["error"] = f"cannot read: {exc.strerror or exc}"
+        return line
+    try:
+        from mailbot import message as message_mod
+    except ImportError as exc:  # the message stage is not installed: plain text only
+        message_mod = None
+        import_error = str(exc)
+    try:
+        if Path(path).suffix.lower() == ".eml":
+            is_mail, subject, body = True, "", ""
+        else:
+            text = data.decode("utf-8", errors="replace")
+            subject, body, is_mail = _split_plain(text)
+        if is_mail:
+            if message_mod is None:
+                line["error"] = f"cannot parse mail: {import_error}"
+                return line
+            parsed = message_mod.parse_message(data)
+            subject, body = parsed.subject or "", parsed.new_text or ""
+            line["automated"] = bool(parsed.automated)
+        elif message_mod is not None:
+            body = message_mod.strip_quoted(body)
+    except Exception as exc:  # noqa: BLE001 - any parse failure still gets its line
+        line["error"] = f"cannot parse: {type(exc).__name__}: {exc}"
+        return line
+    result = classify(subject=subject, text=body, rules=rules)
+    line["language"] = result.language
+    line["confidence"] = result.confidence
+    if line["automated"]:
+        # Auto-replies, bounces and list mail are never answered: no rights, nothing to triage.
+        line["needs_review"] = False
+    else:
+        line["intents"] = result.intents
+        line["needs_review"] = result.needs_review
+    return line
