@@ -347,7 +347,7 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
                 return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
-        post = _first_clause(sent.folded[hit.end :])[:40]
+        post = _first_clause(sent.folded[hit.start :])[:60]
         if any(p.search(pre) for p in lang.ctx("negation_before")) or any(
             p.search(post) for p in lang.ctx("negation_after")
         ):

@@ -84,6 +84,9 @@ class Subject(SQLModel, table=True):
     restricted: bool = False
     restricted_at: datetime | None = Field(default=None, sa_column=_ts())
     restriction_reason: str | None = None
+    restriction_lift_at: datetime | None = Field(
+        default=None, sa_column=_ts(), description="Lifted then; the subject was told before."
+    )
     publication_optout: bool = False
     publication_optout_at: datetime | None = Field(default=None, sa_column=_ts())
     # lifecycle
@@ -381,6 +384,36 @@ class ConfirmationToken(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     expires_at: datetime = Field(sa_column=_ts(nullable=False))
     used_at: datetime | None = Field(default=None, sa_column=_ts())
+
+
+class ActionStatus(enum.StrEnum):
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class PendingAction(SQLModel, table=True):
+    """A right that waits for a staff decision: the approval queue (Mailman's held message).
+
+    `proposal` is JSON describing exactly what approving would do (for rectification the field
+    changes, before and after; for erasure what would be deleted and what kept), so staff decide on
+    what will happen, not on a summary.
+    """
+
+    __tablename__ = "pending_action"
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="dsr_case.id", index=True)
+    right: str
+    reason: str = Field(description="Why it waits for staff.")
+    proposal: str = Field(default="{}", sa_column=Column(Text, nullable=False, default="{}"))
+    status: ActionStatus = Field(
+        default=ActionStatus.PENDING, sa_column=_enum(ActionStatus, index=True)
+    )
+    created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
+    decided_by: str | None = None
+    decided_at: datetime | None = Field(default=None, sa_column=_ts())
+    decision_reason: str | None = None
 
 
 class AuditEvent(SQLModel, table=True):
