@@ -10,10 +10,10 @@ from __future__ import annotations
 import calendar
 import json
 import secrets
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from mailbot.models import AuditEvent, Case, CaseStatus, as_utc, utcnow
 
@@ -114,3 +114,24 @@ def case_intents(case: Case) -> list[str]:
 
 def effective_deadline(case: Case) -> datetime:
     return as_utc(case.extended_deadline or case.deadline)  # type: ignore[return-value]
+
+
+def find_repeat(session: Session, case: Case, *, window: timedelta) -> Case | None:
+    """An earlier case of the same subject asking the same rights within `window`, if any."""
+    if case.subject_id is None:
+        return None
+    since = as_utc(case.received_at) - window  # type: ignore[operator]
+    candidates = session.exec(
+        select(Case)
+        .where(Case.subject_id == case.subject_id)
+        .where(Case.id != case.id)
+        .where(Case.received_at >= since)  # type: ignore[operator]
+        .where(
+            Case.status.not_in(
+                [CaseStatus.CLOSED, CaseStatus.AWAITING_CONFIRMATION, CaseStatus.TRIAGE]
+            )
+        )  # type: ignore[attr-defined]
+        .order_by(Case.received_at)  # type: ignore[arg-type]
+    ).all()
+    wanted = sorted(case_intents(case))
+    return next((c for c in candidates if sorted(case_intents(c)) == wanted), None)

@@ -446,14 +446,21 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
 
 
 def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
-    """Main right first: the one the subject line names, else the strongest and earliest."""
-    n = max(len(sentences), 1)
+    """Main right first: the one the subject line names, else the one asked first. Scores are
+    capped for this: past a clear request, being mentioned more often does not make a right the
+    letter's main one, where it is asked does."""
+    offsets: list[int] = []
+    pos = 0
+    for s in sentences:
+        offsets.append(pos)
+        pos += len(s.folded) + 1
+    total = max(pos, 1)
 
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
         in_subject = any(sentences[h.sentence].subject for h in live)
-        first = min((h.sentence for h in live), default=n)
-        return reading.scores[intent] + (1.0 if in_subject else 0.0) + 0.8 * (1 - first / n)
+        first = min((offsets[h.sentence] + h.start for h in live), default=total)
+        return min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
 
     return sorted(reading.accepted, key=lambda i: (-rank(i), INTENTS.index(i)))
 
@@ -515,7 +522,8 @@ _CONSENT_KINDS: dict[str, re.Pattern[str]] = {
 }
 _CHANNELS: dict[str, re.Pattern[str]] = {
     "direct_advertising": re.compile(
-        r"advert|\bads?\b|mainos|mainon|reklam|werbung|werbe|publicit|\bpubs?\b|post\b|postitse", re.I
+        r"advert|\bads?\b|mainos|mainon|reklam|werbung|werbe|publicit|\bpubs?\b|post\b|postitse",
+        re.I,
     ),
     "distance_selling": re.compile(
         r"distance selling|etämyyn|etamyyn|telemarketing|sales call|calls?\b|puhelimitse|"
@@ -630,28 +638,33 @@ def classify(*, subject: str, text: str, rules: Rules | None = None) -> Classifi
     ranked = _rank_languages(raw)
     top, top_prob = ranked[0] if ranked else ("und", 0.0)
 
-    # The detected language's rules first; when langid is unsure (short or diacritic-less
-    # letters), the rules of the next likely languages too, and the reading that finds most wins.
-    candidates: list[str] = []
+    # The detected language's rules first. When langid is unsure (short or diacritic-less
+    # letters) or that reading finds nothing, the rules of the next likely languages too, and
+    # the reading that finds clearly more wins.
+    readings: list[_Reading] = []
     if top in rules.languages:
-        candidates.append(top)
-    if top_prob < 0.9 or top not in rules.languages:
-        candidates += [c for c, _ in ranked[:4] if c in rules.languages and c not in candidates]
-        if len(raw) < 400:
-            candidates += [
-                c for c in sorted(MAIN_LANGUAGES) if c in rules.languages and c not in candidates
-            ]
-    readings = [_read(sentences, rules.languages[c], rules.universal) for c in candidates]
+        readings.append(_read(sentences, rules.languages[top], rules.universal))
+    if top_prob < 0.9 or not readings or not readings[0].accepted:
+        others = [c for c, p in ranked[:4] if c in rules.languages and p > 0.001]
+        if len(raw) < 400 and top_prob < 0.9:
+            others += [c for c in sorted(MAIN_LANGUAGES) if c in rules.languages]
+        for code in dict.fromkeys(others):
+            if code != top:
+                readings.append(_read(sentences, rules.languages[code], rules.universal))
     if not readings:  # no rules for any likely language: the universal ones (article numbers)
         readings = [_read(sentences, LanguageRules(language=top), rules.universal)]
     reading = readings[0]
     for other in readings[1:]:
-        if other.total > reading.total * 1.5 and other.accepted:
+        if other.accepted and (other.total > reading.total * 1.5 or not reading.accepted):
             reading = other
     language = top
     if not ranked:
         language = "und"
-    elif reading.language != top and reading.accepted and top_prob < 0.9:
+    elif (
+        reading.language != top
+        and reading.accepted
+        and (top_prob < 0.9 or not readings[0].accepted)
+    ):
         language = reading.language
     elif top_prob < 0.3 and not reading.accepted:
         language = "und"

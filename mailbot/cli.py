@@ -195,7 +195,7 @@ def verify(
     ] = False,
 ) -> None:
     """Who wrote each message: DKIM, alignment, the register's addresses, and the verdict."""
-    from mailbot.identity import IdentitySettings, verify_identity
+    from mailbot.identity import IdentitySettings, KeysFileError, verify_identity
 
     cfg = settings()
     lookup = _register_lookup(cfg)
@@ -212,6 +212,8 @@ def verify(
                 "file": str(path),
                 **verify_identity(raw, lookup=lookup, settings=identity_settings).to_json(),
             }
+        except KeysFileError as exc:  # the settings are wrong, not the message
+            fail(str(exc))
         except OSError as exc:
             line = {
                 "file": str(path),

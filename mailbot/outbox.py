@@ -26,7 +26,8 @@ from sqlmodel import Session, select
 from mailbot.db import get_engine
 from mailbot.mailbox import append_maildir
 from mailbot.models import Case, OutboxMessage, OutboxStatus, utcnow
-from mailbot.settings import url_parts
+from mailbot.reply import Rendered, build_email
+from mailbot.settings import Settings, url_parts
 
 MAX_ATTEMPTS = 10
 
@@ -201,3 +202,37 @@ def deliver_pending(
     finally:
         transport.close()
     return report
+
+
+def queue_rendered(
+    session: Session,
+    *,
+    settings: Settings,
+    case: Case | None,
+    rendered: Rendered,
+    to: str,
+    in_reply_to: str | None,
+    references: list[str],
+    actor: str = "mailbot",
+) -> OutboxMessage:
+    """Build the reply email and store it for delivery, with an audit line for the case."""
+    from mailbot.case import audit
+
+    message = build_email(
+        rendered,
+        to=to,
+        sender=settings.controller_address or "privacy@localhost",
+        sender_name=settings.controller_name,
+        case_ref=case.ref if case else None,
+        in_reply_to=in_reply_to,
+        references=references,
+    )
+    row = queue_reply(session, case=case, kind=rendered.kind, message=message)
+    audit(
+        session,
+        case,
+        f"reply:{rendered.kind}",
+        {"to": to, "language": rendered.language},
+        actor=actor,
+    )
+    return row

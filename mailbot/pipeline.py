@@ -28,7 +28,7 @@ from mailbot import actions
 from mailbot import case as cases
 from mailbot.classify import Classification, classify, load_rules
 from mailbot.db import session_scope
-from mailbot.identity import IdentitySettings, IdentityVerdict, verify_identity
+from mailbot.identity import IdentitySettings, IdentityVerdict, KeysFileError, verify_identity
 from mailbot.mailbox import Mailbox, RawMessage
 from mailbot.message import MessageError, ParsedMessage, parse_message
 from mailbot.models import (
@@ -41,15 +41,16 @@ from mailbot.models import (
     as_utc,
     utcnow,
 )
-from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_reply
+from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_rendered
 from mailbot.policy import child_age_limit, load_profile
 from mailbot.register import age_on, subject_id_for
-from mailbot.reply import Rendered, build_email, one_line, render, reply_language
+from mailbot.reply import Rendered, one_line, render, reply_language
 from mailbot.settings import Settings
 
 log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
+REPEAT_WINDOW = timedelta(days=14)  # the same rights asked again within this are linked, not redone
 _TOKEN = re.compile(r"\b(MB-[A-Z2-7]{6}-[A-Z2-7]{6})\b")
 
 
@@ -64,6 +65,7 @@ class Outcome:
     replies: list[str] = field(default_factory=list)  # kinds of the replies queued
     note: str = ""
     already: bool = False  # processed in an earlier run
+    config_error: bool = False  # mailbot's settings are wrong: nothing can be processed
 
     @property
     def quarantine(self) -> bool:
@@ -101,6 +103,9 @@ def process_message(settings: Settings, raw: RawMessage) -> Outcome:
             if done is not None:
                 return Outcome(raw.key, done.outcome, note="already processed", already=True)
             return _stages(Context(settings=settings, session=session, raw=raw))
+    except KeysFileError as exc:
+        # a configuration error, not the message's fault: leave it for the next run and say so
+        return Outcome(raw.key, None, note=str(exc), config_error=True)
     except IntegrityError:
         # another worker committed this message first; our work was rolled back with it
         return Outcome(
@@ -214,39 +219,31 @@ def _act(ctx: Context) -> None:
         _reply(ctx, "received", to=identity.from_address, extra={})
         cases.set_status(ctx.session, case, CaseStatus.TRIAGE, why="classification needs a person")
         return
+    earlier = cases.find_repeat(ctx.session, case, window=REPEAT_WINDOW)
+    if earlier is not None:
+        case.related_case_id = earlier.id
+        _reply(ctx, "repeat", to=identity.from_address, extra={"earlier_ref": earlier.ref})
+        cases.set_status(
+            ctx.session, case, CaseStatus.CLOSED, why=f"repeat of {earlier.ref}: not executed twice"
+        )
+        return
     language = reply_language(klass.language, subject.preferred_language)
-    result = actions.carry_out(
-        actions.ActionContext(
-            session=ctx.session,
-            case=case,
-            subject_id=identity.subject_id,
-            language=language,
-            profile=profile,
-            details=klass.details,
-            template_context=_template_context(ctx, language, subject=subject, profile=profile),
-            templates_dir=ctx.settings.templates_dir,
-        ),
-        klass.intents,
+    action_ctx = actions.ActionContext(
+        session=ctx.session,
+        case=case,
+        subject_id=identity.subject_id,
+        language=language,
+        profile=profile,
+        details=klass.details,
+        template_context=_template_context(ctx, language, subject=subject, profile=profile),
+        templates_dir=ctx.settings.templates_dir,
+        suppression_key=ctx.settings.suppression_key,
     )
-    for rendered in result.replies:
+    result = actions.carry_out(action_ctx, klass.intents)
+    replies, status, why = actions.conclude(action_ctx, result)
+    for rendered in replies:
         _send(ctx, rendered, to=identity.from_address)
-    if result.parked:
-        _reply(
-            ctx,
-            "received",
-            to=identity.from_address,
-            extra={"intents": [r for r, _ in result.parked]},
-        )
-        cases.set_status(
-            ctx.session,
-            case,
-            CaseStatus.AWAITING_APPROVAL,
-            why="; ".join(f"{r}: {w}" for r, w in result.parked),
-        )
-    else:
-        cases.set_status(
-            ctx.session, case, CaseStatus.DONE, why="every right asked was carried out"
-        )
+    cases.set_status(ctx.session, case, status, why=why)
 
 
 def _ask_confirmation(ctx: Context) -> None:
@@ -396,20 +393,16 @@ def _reply(ctx: Context, kind: str, *, to: str | None, extra: dict[str, Any]) ->
 
 
 def _send(ctx: Context, rendered: Rendered, *, to: str) -> None:
-    parsed, case = ctx.parsed, ctx.case
+    parsed = ctx.parsed
     assert parsed is not None
-    message = build_email(
-        rendered,
+    queue_rendered(
+        ctx.session,
+        settings=ctx.settings,
+        case=ctx.case,
+        rendered=rendered,
         to=to,
-        sender=ctx.settings.controller_address or "privacy@localhost",
-        sender_name=ctx.settings.controller_name,
-        case_ref=case.ref if case else None,
         in_reply_to=parsed.message_id,
         references=parsed.references,
-    )
-    queue_reply(ctx.session, case=case, kind=rendered.kind, message=message)
-    cases.audit(
-        ctx.session, case, f"reply:{rendered.kind}", {"to": to, "language": rendered.language}
     )
     ctx.replies.append(rendered.kind)
 
@@ -487,6 +480,9 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     for raw in mailbox.fetch_new():
         outcome = process_message(settings, raw)
         report.outcomes.append(outcome)
+        if outcome.config_error:
+            report.errors.append(outcome.note)
+            break
         if outcome.mark_done:
             try:
                 mailbox.mark_done(raw, quarantine=outcome.quarantine)

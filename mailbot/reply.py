@@ -79,6 +79,8 @@ def _environment(extra: Path | None) -> Environment:
     env.globals["labels"] = _labels()
     env.filters["when"] = _when
     env.filters["rights"] = _rights
+    env.filters["label"] = _label
+    env.filters["right_label"] = lambda right, lang: _label(f"right_{right}", lang)
     return env
 
 
@@ -86,6 +88,12 @@ def _environment(extra: Path | None) -> Environment:
 def _labels() -> dict[str, dict[str, str]]:
     path = templates_dir() / "labels.yaml"
     return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def _label(key: str, lang: str) -> str:
+    """A field, kind or value name in the reply's language (the key itself when unlabelled)."""
+    entry = _labels().get(f"{key}_kind") or _labels().get(key)
+    return entry.get(lang, entry.get("en", key)) if entry else key.replace("_", " ")
 
 
 def _rights(intents: list[str], lang: str) -> str:

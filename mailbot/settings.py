@@ -92,6 +92,11 @@ class Settings(BaseSettings):
         default="mailbot/quarantine",
         description="IMAP folder a message that could not be processed is moved to.",
     )
+    suppression_key: str | None = Field(
+        default=None,
+        description="Secret key for the hashes kept of marketing opt-outs after erasure "
+        "(HMAC-SHA256). Set it: without it the hash uses a public default key.",
+    )
     poll_interval: float = Field(
         default=60.0, description="Seconds between polls when the server has no IDLE."
     )
