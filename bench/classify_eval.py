@@ -126,7 +126,9 @@ def report(results: list[tuple[Labelled, Classification]], out=sys.stdout) -> in
     if main_n:
         print(f"main-right fi/sv/en/de/fr: {main_ok}/{main_n} = {main_ok / main_n:.1%}", file=out)
     if total_n:
-        print(f"main-right all languages: {total_ok}/{total_n} = {total_ok / total_n:.1%}", file=out)
+        print(
+            f"main-right all languages: {total_ok}/{total_n} = {total_ok / total_n:.1%}", file=out
+        )
     print(f"destructive misfires: {len(misfires)}", file=out)
     for line in misfires:
         print(f"  {line}", file=out)

@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -41,9 +41,39 @@ DESTRUCTIVE = frozenset({"erasure", "rectification"})
 MAIN_LANGUAGES = frozenset({"fi", "sv", "en", "de", "fr"})
 # Languages langid may answer with: the EU's, Norway's and a few neighbours'. A smaller set
 # keeps short letters from being read as some far-away language with similar letters.
-DETECTABLE_LANGUAGES = (
-    "bg cs da de el en es et fi fr ga hr hu is it lt lv mt nl nb no nn pl pt ro sk sl sv ru uk tr"
-).split()
+DETECTABLE_LANGUAGES = [
+    "bg",
+    "cs",
+    "da",
+    "de",
+    "el",
+    "en",
+    "es",
+    "et",
+    "fi",
+    "fr",
+    "ga",
+    "hr",
+    "hu",
+    "is",
+    "it",
+    "lt",
+    "lv",
+    "mt",
+    "nl",
+    "nb",
+    "no",
+    "nn",
+    "pl",
+    "pt",
+    "ro",
+    "sk",
+    "sl",
+    "sv",
+    "ru",
+    "uk",
+    "tr",
+]
 LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
 
 # Intents whose request a negation cancels. The three left out are themselves prohibitions
@@ -221,11 +251,16 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
             rules.suppress.setdefault(intent, []).append(_compile(value, where))
 
 
+def _intents_dir(folder: Path) -> Path:
+    return folder / "intents" if (folder / "intents").is_dir() else folder
+
+
 @functools.lru_cache(maxsize=16)
-def _load_cached(folders: tuple[Path, ...]) -> Rules:
+def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int], ...]) -> Rules:
+    del signature  # part of the cache key only: an edited file is read again
     by_name: dict[str, Path] = {}
     for folder in folders:
-        intents_dir = folder / "intents" if (folder / "intents").is_dir() else folder
+        intents_dir = _intents_dir(folder)
         if not intents_dir.is_dir():
             raise RulesError(f"{folder}: no such rules folder")
         # A later folder's file of the same name replaces the earlier one; new names add.
@@ -249,7 +284,12 @@ def load_rules(*, extra_dirs: Sequence[Path] = ()) -> Rules:
     """The package's rules, then each of the controller's folders (same file names replace, new
     files add). Cached per list of folders; a malformed file raises RulesError naming it."""
     folders = (package_rules_dir(), *(Path(d).resolve() for d in extra_dirs))
-    return _load_cached(folders)
+    signature = []
+    for folder in folders:
+        for path in sorted(_intents_dir(folder).glob("*.yaml")):
+            st = path.stat()
+            signature.append((str(path), st.st_mtime_ns, st.st_size))
+    return _load_cached(folders, tuple(signature))
 
 
 # --------------------------------------------------------------------------- language
@@ -266,8 +306,11 @@ def _identifier() -> Any:
     return ident
 
 
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", re.DOTALL)
+
+
 def _rank_languages(text: str) -> list[tuple[str, float]]:
-    if sum(ch.isalpha() for ch in text) < 3:
+    if not _THREE_LETTERS.search(text):
         return []
     ranked: dict[str, float] = {}
     for code, prob in _identifier().rank(text[:3000]):
@@ -279,9 +322,21 @@ def _rank_languages(text: str) -> list[tuple[str, float]]:
 # --------------------------------------------------------------------------- segmentation
 
 _BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
-# A sentence ends at ! or ?, at a full stop before a capital (not "Art. 15"), or at a line break
-# that starts a bullet or ends a paragraph.
-_SENTENCE_END = re.compile(r"(?<=[!?])\s+|(?<=[.:;])\s+(?=[\"'«„(]?[^\W\d_][^\W\d_])")
+# A sentence ends at ! or ?, or at a full stop before a capital letter (so "Art. 15" and
+# "z. B. per" stay whole); a line break ends one only when a bullet or a new paragraph starts.
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"')»”]*\s+")
+
+
+def _split_sentences(unit: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for gap in _SENTENCE_GAP.finditer(unit):
+        following = unit[gap.end() : gap.end() + 2].lstrip("\"'«„(")
+        if unit[gap.start() - 1] in "!?" or following[:1].isupper():
+            pieces.append(unit[start : gap.start()])
+            start = gap.end()
+    pieces.append(unit[start:])
+    return [p.strip() for p in pieces if p.strip()]
 
 
 @dataclass(frozen=True)
@@ -305,11 +360,7 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
             else:
                 units.append(line.strip())
         for unit in units:
-            for piece in _SENTENCE_END.split(unit):
-                piece = piece.strip()
-                if not piece:
-                    continue
-                # A capital after a full stop may still be an abbreviation ("Art. Abs."): harmless.
+            for piece in _split_sentences(unit):
                 out.append(_Sentence(piece, fold(piece), False))
     return out
 
@@ -543,7 +594,8 @@ _CHANNELS: dict[str, re.Pattern[str]] = {
     ),
 }
 _GENERIC_MARKETING = re.compile(
-    r"\ball\b.{0,20}marketing|kaikki\w* markkin|suoramarkkinointikiel|all marknadsföring|"
+    r"\ball\b.{0,20}marketing|kaikki\w* markkin|suoramarkkin|all marknadsföring|direct marketing|"
+    r"direktmarknadsf|direktmarketing|direktwerbung|prospection commerciale|"
     r"jede\w* werbung|toute prospection|art(icle|ikla|ikel|\.)?\s*21\s*(\(2\)|\.2|abs\.?\s*2)",
     re.I,
 )
@@ -692,9 +744,12 @@ def classify(*, subject: str, text: str, rules: Rules | None = None) -> Classifi
             review_why.append(f"{intent} both asked and {cancelled[0].why_not}")
         elif intent not in intents and (live >= 0.5 or cancelled) and intents:
             review_why.append(f"weak or cancelled {intent} signal")
-    if language not in MAIN_LANGUAGES and intents:
-        if set(intents) & DESTRUCTIVE or confidence < 0.8:
-            review_why.append(f"language {language}: rules are not complete")
+    if (
+        language not in MAIN_LANGUAGES
+        and intents
+        and (set(intents) & DESTRUCTIVE or confidence < 0.8)
+    ):
+        review_why.append(f"language {language}: rules are not complete")
     if language == "und" and intents:
         review_why.append("language unknown")
     reasons += [f"review: {why}" for why in review_why]
@@ -776,7 +831,7 @@ def classify_file(path: Path, *, rules: Rules | None = None) -> dict[str, Any]:
             line["automated"] = bool(parsed.automated)
         elif message_mod is not None:
             body = message_mod.strip_quoted(body)
-    except Exception as exc:  # noqa: BLE001 - any parse failure still gets its line
+    except Exception as exc:  # any parse failure still gets its line
         line["error"] = f"cannot parse: {type(exc).__name__}: {exc}"
         return line
     result = classify(subject=subject, text=body, rules=rules)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import signal
 import sys
 from collections.abc import Callable
@@ -15,6 +16,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from mailbot.settings import Settings, SettingsError, load_settings
+from mailbot.staff import staff_app
 
 app = typer.Typer(
     help="mailbot: answers GDPR data subject requests that arrive by email.",
@@ -25,12 +27,11 @@ app = typer.Typer(
 register_app = typer.Typer(help="The customer register.", no_args_is_help=True)
 queue_app = typer.Typer(help="The staff approval queue.", no_args_is_help=True)
 cases_app = typer.Typer(help="Data subject request cases.", no_args_is_help=True)
-staff_app = typer.Typer(help="Staff accounts.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(register_app, name="register")
 app.add_typer(queue_app, name="queue")
 app.add_typer(cases_app, name="cases")
-app.add_typer(staff_app, name="staff")
+app.add_typer(staff_app, name="staff")  # mailbot/staff.py
 app.add_typer(db_app, name="db")
 
 
@@ -440,36 +441,176 @@ def db_upgrade() -> None:
 # --------------------------------------------------------------------------- later issues
 
 
+def _actor(by: str | None) -> str:
+    import getpass
+
+    return by or os.environ.get("MAILBOT_STAFF_USER") or getpass.getuser()
+
+
+BY = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help="Staff member recorded in the audit trail (default: $MAILBOT_STAFF_USER or your login).",
+    ),
+]
+
+
 @queue_app.command("list")
 def queue_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Cases waiting for staff."""
-    not_yet("the approval queue", 6)
+    """Cases waiting for staff, nearest deadline first."""
+    from mailbot.db import session_scope
+    from mailbot.queue import list_queue
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        items = list_queue(session)
+    if as_json:
+        for item in items:
+            typer.echo(json.dumps(item.to_json(), ensure_ascii=False))
+        return
+    if not items:
+        typer.echo("nothing waits for staff")
+    for item in items:
+        flag = "OVERDUE" if item.overdue else f"{item.days_left:>3} days"
+        rights = ", ".join(p["right"] for p in item.pending) or ", ".join(item.intents) or "-"
+        typer.echo(f"{item.case_ref}  {flag}  {item.status:<22} {rights}  {item.from_address}")
 
 
 @queue_app.command("show")
-def queue_show(case_id: str) -> None:
-    """One queued case with its email, verdict and proposed action."""
-    not_yet("the approval queue", 6)
+def queue_show(
+    ref: Annotated[str, typer.Argument(help="Case reference, e.g. DSR-20261123-1A2B3C4D")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """One case: the email, the identity and classification verdicts with reasons, the proposals, the trail."""
+    from mailbot.db import session_scope
+    from mailbot.queue import QueueError, case_detail
+
+    cfg = settings()
+    try:
+        with session_scope(database(cfg)) as session:
+            detail = case_detail(session, ref)
+    except QueueError as exc:
+        fail(str(exc), code=1)
+    raw = detail.pop("raw_message")
+    if as_json:
+        detail["raw_message"] = raw.decode("utf-8", "replace") if raw else None
+        typer.echo(json.dumps(detail, ensure_ascii=False, indent=2))
+        return
+    typer.echo(
+        f"case {detail['case_ref']}  {detail['status']}  deadline {detail['deadline'][:10]} ({detail['days_left']} days)"
+    )
+    typer.echo(
+        f"from {detail['from_address']}  identity {detail['identity']}  rights {', '.join(detail['intents']) or '-'}"
+    )
+    for reason in detail["identity_reasons"]:
+        typer.echo(f"  identity: {reason}")
+    for reason in detail["classification_reasons"]:
+        typer.echo(f"  classify: {reason}")
+    for pending in detail["pending"]:
+        typer.echo(f"pending #{pending['id']} {pending['right']}: {pending['reason']}")
+        typer.echo("  " + json.dumps(pending["proposal"], ensure_ascii=False))
+    typer.echo("audit:")
+    for event in detail["audit"]:
+        typer.echo(
+            f"  {event['at'][:19]}  {event['actor']:<10} {event['action']}  {event['detail'][:120]}"
+        )
+    if raw:
+        from mailbot.message import MessageError, parse_message
+
+        try:
+            parsed = parse_message(raw)
+            typer.echo(f"--- the email (subject: {parsed.subject})")
+            typer.echo(parsed.body_text[:4000])
+        except MessageError as exc:
+            typer.echo(f"--- the email could not be parsed: {exc}")
+
+
+def _decide(call: Callable[[], Any]) -> None:
+    from mailbot.queue import QueueError
+
+    try:
+        status = call()
+    except QueueError as exc:
+        fail(str(exc), code=1)
+    typer.echo(f"case is now {status.value}; replies wait in the outbox (sent by `mailbot run`)")
 
 
 @queue_app.command("approve")
-def queue_approve(case_id: str) -> None:
-    """Approve and carry out a queued action."""
-    not_yet("the approval queue", 6)
+def queue_approve(
+    ref: str,
+    action: Annotated[
+        int | None, typer.Option("--action", help="Only this pending action.")
+    ] = None,
+    by: BY = None,
+) -> None:
+    """Approve and carry out a case's pending actions exactly as proposed."""
+    from mailbot.queue import approve
+
+    cfg = settings()
+    database(cfg)
+    _decide(lambda: approve(cfg, ref, actor=_actor(by), action_id=action))
 
 
 @queue_app.command("reject")
-def queue_reject(case_id: str, reason: Annotated[str, typer.Option("--reason")]) -> None:
-    """Refuse a queued action; the subject gets the reason."""
-    not_yet("the approval queue", 6)
-
-
-@staff_app.command("add")
-def staff_add(
-    username: str, password_stdin: Annotated[bool, typer.Option("--password-stdin")] = False
+def queue_reject(
+    ref: str,
+    reason: Annotated[
+        str, typer.Option("--reason", help="Told to the subject, with the right to complain.")
+    ] = "",
+    action: Annotated[int | None, typer.Option("--action")] = None,
+    by: BY = None,
 ) -> None:
-    """Create a staff account."""
-    not_yet("staff accounts", 6)
+    """Refuse a case's pending actions; the subject gets the reason."""
+    from mailbot.queue import reject
+
+    cfg = settings()
+    if not reason.strip():
+        fail("--reason is required: a refusal is a written statement of reasons")
+    database(cfg)
+    _decide(lambda: reject(cfg, ref, actor=_actor(by), reason=reason, action_id=action))
+
+
+@queue_app.command("confirm")
+def queue_confirm(
+    ref: str,
+    subject: Annotated[
+        str | None, typer.Option("--subject", help="Ref of the subject, if the case has none.")
+    ] = None,
+    by: BY = None,
+) -> None:
+    """Mark the writer's identity confirmed (checked by other means); the case proceeds."""
+    from mailbot.queue import confirm_identity
+
+    cfg = settings()
+    database(cfg)
+    _decide(lambda: confirm_identity(cfg, ref, actor=_actor(by), subject_ref=subject))
+
+
+@queue_app.command("triage")
+def queue_triage(
+    ref: str,
+    rights: Annotated[list[str], typer.Argument(help="access, erasure, ...")],
+    by: BY = None,
+) -> None:
+    """Set the rights a letter exercises, for what mailbot could not classify."""
+    from mailbot.queue import set_intents
+
+    cfg = settings()
+    database(cfg)
+    _decide(lambda: set_intents(cfg, ref, actor=_actor(by), intents=rights))
+
+
+@cases_app.command("extend")
+def cases_extend(
+    ref: str, reason: Annotated[str, typer.Option("--reason")] = "", by: BY = None
+) -> None:
+    """Extend a case's deadline by two months, notifying the subject (only within the first month)."""
+    from mailbot.queue import extend
+
+    cfg = settings()
+    database(cfg)
+    _decide(lambda: extend(cfg, ref, actor=_actor(by), reason=reason))
 
 
 @app.command()

@@ -41,6 +41,7 @@ from mailbot.models import (
     as_utc,
     utcnow,
 )
+from mailbot.notify import notify_staff
 from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_rendered
 from mailbot.policy import child_age_limit, load_profile
 from mailbot.register import age_on, subject_id_for
@@ -50,6 +51,7 @@ from mailbot.settings import Settings
 log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
+STAFF_STATUSES = (CaseStatus.TRIAGE, CaseStatus.AWAITING_APPROVAL)  # a person must act
 REPEAT_WINDOW = timedelta(days=14)  # the same rights asked again within this are linked, not redone
 _TOKEN = re.compile(r"\b(MB-[A-Z2-7]{6}-[A-Z2-7]{6})\b")
 
@@ -186,6 +188,8 @@ def _stages(ctx: Context) -> Outcome:
         _reply(ctx, "unknown_sender", to=identity.from_address, extra={})
         cases.set_status(ctx.session, ctx.case, CaseStatus.TRIAGE, why="sender not in the register")
     _ledger(ctx, MessageOutcome.CASE)
+    if ctx.case.status in STAFF_STATUSES:
+        notify_staff(ctx.session, settings=ctx.settings, case=ctx.case)
     return Outcome(
         ctx.raw.key,
         MessageOutcome.CASE,

@@ -119,7 +119,9 @@ def test_access_template_listing_the_right_to_erasure_stays_access() -> None:
 
 
 def test_changing_an_orders_delivery_address_is_not_rectification() -> None:
-    got = classify(subject="", text="Please change the delivery address of order 4411 to 1 Main St.")
+    got = classify(
+        subject="", text="Please change the delivery address of order 4411 to 1 Main St."
+    )
     assert "rectification" not in got.intents
 
 
@@ -166,7 +168,10 @@ def test_rectification_details_field_new_value_and_basis() -> None:
 
 
 def test_rectification_email_is_extracted() -> None:
-    got = classify(subject="", text="My email address has changed to kim.new@example.org. Please update your records.")
+    got = classify(
+        subject="",
+        text="My email address has changed to kim.new@example.org. Please update your records.",
+    )
     assert got.details["rectification"]["changes"] == [
         {"field": "email", "new_value": "kim.new@example.org"}
     ]
@@ -252,7 +257,13 @@ def test_classify_file_error_line(tmp_path: Path) -> None:
     assert "error" in line
     assert line["intents"] == [] and line["needs_review"] is True
     assert set(line) == {
-        "file", "language", "intents", "confidence", "needs_review", "automated", "error"
+        "file",
+        "language",
+        "intents",
+        "confidence",
+        "needs_review",
+        "automated",
+        "error",
     }
 
 
