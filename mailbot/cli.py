@@ -28,11 +28,17 @@ register_app = typer.Typer(help="The customer register.", no_args_is_help=True)
 queue_app = typer.Typer(help="The staff approval queue.", no_args_is_help=True)
 cases_app = typer.Typer(help="Data subject request cases.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+retention_app = typer.Typer(help="Retention of the register's data.", no_args_is_help=True)
+export_app = typer.Typer(
+    help="Processing exports that honour every prohibition.", no_args_is_help=True
+)
 app.add_typer(register_app, name="register")
 app.add_typer(queue_app, name="queue")
 app.add_typer(cases_app, name="cases")
 app.add_typer(staff_app, name="staff")  # mailbot/staff.py
 app.add_typer(db_app, name="db")
+app.add_typer(retention_app, name="retention")
+app.add_typer(export_app, name="export")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -438,7 +444,140 @@ def db_upgrade() -> None:
     typer.echo("database schema is up to date")
 
 
+@retention_app.command("sweep")
+def retention_sweep(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Report only; change nothing.")
+    ] = False,
+    today: Annotated[
+        str | None, typer.Option("--today", help="YYYY-MM-DD (default: today)")
+    ] = None,
+) -> None:
+    """Erase or anonymise subjects past the profile's retention, honouring holds (for cron)."""
+    from datetime import date
+
+    from mailbot.actions import lift_due
+    from mailbot.db import session_scope
+    from mailbot.policy import load_profile
+    from mailbot.retention import sweep
+
+    cfg = settings()
+    day = date.fromisoformat(today) if today else date.today()
+    with session_scope(database(cfg)) as session:
+        report = sweep(
+            session, load_profile(cfg.profile, cfg.rules_dir), today=day, dry_run=dry_run,
+            suppression_key=cfg.suppression_key,
+        )  # fmt: skip
+        lifted = 0 if dry_run else lift_due(session)
+        if dry_run:
+            session.rollback()
+    verb = "would erase" if dry_run else "erased"
+    typer.echo(f"{verb} {len(report.erased)}: {', '.join(report.erased) or '-'}")
+    for ref, holds in report.partly:
+        typer.echo(f"{verb} in part {ref}: kept for {', '.join(holds)}")
+    for ref, holds in report.kept:
+        typer.echo(f"kept {ref}: {', '.join(holds)}")
+    if lifted:
+        typer.echo(f"restrictions lifted after notice: {lifted}")
+
+
+@export_app.command("marketing")
+def export_marketing(
+    channel: Annotated[
+        str,
+        typer.Option(
+            "--channel",
+            help="direct_advertising, distance_selling, direct_marketing, market_research",
+        ),
+    ],
+) -> None:
+    """CSV of subjects who may receive marketing on a channel (restricted and opted-out left out)."""
+    from mailbot.db import session_scope
+    from mailbot.exports import marketing_list, to_csv
+    from mailbot.models import MarketingChannel
+
+    cfg = settings()
+    try:
+        kind = MarketingChannel(channel)
+    except ValueError:
+        fail(f"--channel must be one of {', '.join(c.value for c in MarketingChannel)}")
+    with session_scope(database(cfg)) as session:
+        typer.echo(
+            to_csv(marketing_list(session, channel=kind, suppression_key=cfg.suppression_key)),
+            nl=False,
+        )
+
+
+@export_app.command("labels")
+def export_labels() -> None:
+    """CSV for published lists and mailing labels (publication prohibitions and restrictions left out)."""
+    from mailbot.db import session_scope
+    from mailbot.exports import mailing_labels, to_csv
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        typer.echo(to_csv(mailing_labels(session)), nl=False)
+
+
+@register_app.command("lift-restriction")
+def register_lift_restriction(
+    email: str,
+    reason: Annotated[str, typer.Option("--reason")] = "",
+    days: Annotated[int, typer.Option("--days", help="Notice period before the lift.")] = 7,
+    by: BY = None,
+) -> None:
+    """Tell the subject now, lift the restriction after the notice period (`retention sweep` lifts)."""
+    from datetime import timedelta
+
+    from mailbot.case import audit
+    from mailbot.db import session_scope
+    from mailbot.outbox import queue_rendered
+    from mailbot.register import find_subject, primary_address
+    from mailbot.reply import render, reply_language
+
+    cfg = settings()
+    if not reason.strip():
+        fail("--reason is required: the subject is told why the restriction ends")
+    with session_scope(database(cfg)) as session:
+        subject = find_subject(session, email)
+        if subject is None or not subject.restricted:
+            fail(f"no restricted subject with the address {email}", code=1)
+        when = utcnow() + timedelta(days=days)
+        subject.restriction_lift_at = when
+        session.add(subject)
+        audit(
+            session,
+            None,
+            "restriction:lift_notified",
+            {"subject": subject.ref, "lift_at": when.isoformat(), "reason": reason},
+            actor=_actor(by),
+        )
+        rendered = render(
+            "restriction_lift", language=reply_language(subject.preferred_language),
+            context={"controller_name": cfg.controller_name, "reason": reason, "lift_at": f"{when:%Y-%m-%d}",
+                     "name": " ".join(p for p in (subject.first_name, subject.last_name) if p)},
+            extra_dir=cfg.templates_dir,
+        )  # fmt: skip
+        queue_rendered(
+            session,
+            settings=cfg,
+            case=None,
+            rendered=rendered,
+            to=email,
+            in_reply_to=None,
+            references=[],
+            actor=_actor(by),
+        )
+    typer.echo(f"notice queued; the restriction ends on {when:%Y-%m-%d}")
+
+
 # --------------------------------------------------------------------------- later issues
+
+
+def utcnow() -> Any:
+    from mailbot.models import utcnow as now
+
+    return now()
 
 
 def _actor(by: str | None) -> str:

@@ -44,7 +44,7 @@ from mailbot.models import (
 from mailbot.notify import notify_staff
 from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_rendered
 from mailbot.policy import child_age_limit, load_profile
-from mailbot.register import age_on, subject_id_for
+from mailbot.register import age_on, subject_id_for, wards_of
 from mailbot.reply import Rendered, one_line, render, reply_language
 from mailbot.settings import Settings
 
@@ -164,10 +164,14 @@ def _stages(ctx: Context) -> Outcome:
     ctx.classification = classify(subject=parsed.subject, text=parsed.new_text, rules=rules)
     klass = ctx.classification
 
-    # case: the request record with its deadline
+    # case: the request record with its deadline; whose data it is about (the writer, or a
+    # child of whom the writer is the recorded guardian)
+    about, ambiguous = _about_whom(
+        ctx.session, identity.subject_id, parsed.subject + "\n" + parsed.new_text
+    )
     ctx.case = cases.open_case(
         ctx.session,
-        subject_id=identity.subject_id,
+        subject_id=about,
         from_address=identity.from_address,
         message_id=parsed.message_id,
         subject_line=parsed.subject,
@@ -177,9 +181,13 @@ def _stages(ctx: Context) -> Outcome:
         identity_verdict=identity.verdict,
         identity_reasons=identity.reasons,
         classification_reasons=klass.reasons,
-        needs_review=klass.needs_review,
+        needs_review=klass.needs_review or ambiguous,
         received_at=parsed.date if parsed.date and parsed.date < utcnow() else None,
     )
+    if about != identity.subject_id:
+        cases.audit(
+            ctx.session, ctx.case, "acting_for", {"guardian": identity.subject_id, "child": about}
+        )
     if identity.verdict == "verified":
         _act(ctx)
     elif identity.verdict == "unverified":
@@ -204,12 +212,14 @@ def _act(ctx: Context) -> None:
     case, klass, identity = ctx.case, ctx.classification, ctx.identity
     assert case is not None and klass is not None and identity is not None
     assert identity.subject_id is not None and identity.from_address is not None
-    subject = ctx.session.get(Subject, identity.subject_id)
+    assert case.subject_id is not None
+    subject = ctx.session.get(Subject, case.subject_id)  # the writer, or their recorded ward
     assert subject is not None
     profile = load_profile(ctx.settings.profile, ctx.settings.rules_dir)
     limit = child_age_limit(profile)
     age = age_on(subject, utcnow().date())
-    if limit is not None and age is not None and age < limit:
+    writes_for_self = case.subject_id == identity.subject_id
+    if limit is not None and age is not None and age < limit and writes_for_self:
         # the child-welfare notice: a child's data is acted on only for the recorded guardian
         _reply(ctx, "received", to=identity.from_address, extra={})
         cases.set_status(
@@ -235,11 +245,14 @@ def _act(ctx: Context) -> None:
     action_ctx = actions.ActionContext(
         session=ctx.session,
         case=case,
-        subject_id=identity.subject_id,
+        subject_id=case.subject_id,
         language=language,
         profile=profile,
         details=klass.details,
-        template_context=_template_context(ctx, language, subject=subject, profile=profile),
+        # greet the writer (a guardian writing about a child is greeted, not the child)
+        template_context=_template_context(
+            ctx, language, subject=ctx.session.get(Subject, identity.subject_id), profile=profile
+        ),
         templates_dir=ctx.settings.templates_dir,
         suppression_key=ctx.settings.suppression_key,
     )
@@ -331,6 +344,24 @@ def _confirmed_identity(identity: IdentityVerdict) -> IdentityVerdict:
 
 
 # --------------------------------------------------------------------------- helpers
+
+
+def _about_whom(session: Session, writer_id: int | None, text: str) -> tuple[int | None, bool]:
+    """The subject a letter is about: a ward the writer is the recorded guardian of, when the letter
+    names exactly one of them (first name or customer number), else the writer. (id, ambiguous)."""
+    if writer_id is None:
+        return None, False
+    named = []
+    for ward_id in wards_of(session, writer_id):
+        ward = session.get(Subject, ward_id)
+        if ward is None:
+            continue
+        names = [n for n in (ward.first_name, ward.ref) if n and len(n) >= 2]
+        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names):
+            named.append(ward_id)
+    if len(named) == 1:
+        return named[0], False
+    return writer_id, len(named) > 1
 
 
 def _token() -> str:
