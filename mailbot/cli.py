@@ -558,16 +558,12 @@ def register_lift_restriction(
                      "name": " ".join(p for p in (subject.first_name, subject.last_name) if p)},
             extra_dir=cfg.templates_dir,
         )  # fmt: skip
-        queue_rendered(
-            session,
-            settings=cfg,
-            case=None,
-            rendered=rendered,
-            to=email,
-            in_reply_to=None,
-            references=[],
-            actor=_actor(by),
-        )
+        to = primary_address(session, subject.id)  # type: ignore[arg-type]  # never the typed form
+        if to:
+            queue_rendered(
+                session, settings=cfg, case=None, rendered=rendered, to=to,
+                in_reply_to=None, references=[], actor=_actor(by),
+            )  # fmt: skip
     typer.echo(f"notice queued; the restriction ends on {when:%Y-%m-%d}")
 
 
