@@ -116,6 +116,9 @@ def effective_deadline(case: Case) -> datetime:
     return as_utc(case.extended_deadline or case.deadline)  # type: ignore[return-value]
 
 
+REPEATABLE = (CaseStatus.RECEIVED, CaseStatus.AWAITING_APPROVAL, CaseStatus.DONE)
+
+
 def find_repeat(session: Session, case: Case, *, window: timedelta) -> Case | None:
     """An earlier case of the same subject asking the same rights within `window`, if any."""
     if case.subject_id is None:
@@ -126,11 +129,8 @@ def find_repeat(session: Session, case: Case, *, window: timedelta) -> Case | No
         .where(Case.subject_id == case.subject_id)
         .where(Case.id != case.id)
         .where(Case.received_at >= since)  # type: ignore[operator]
-        .where(
-            Case.status.not_in(
-                [CaseStatus.CLOSED, CaseStatus.AWAITING_CONFIRMATION, CaseStatus.TRIAGE]
-            )
-        )  # type: ignore[attr-defined]
+        # a case waiting for information is not repeated by a new letter: that letter is the answer
+        .where(Case.status.in_(REPEATABLE))  # type: ignore[attr-defined]
         .order_by(Case.received_at)  # type: ignore[arg-type]
     ).all()
     wanted = sorted(case_intents(case))

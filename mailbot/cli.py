@@ -751,7 +751,12 @@ def cases_extend(
 @app.command()
 def ui(host: str = "127.0.0.1", port: int = 8080) -> None:
     """The staff web page."""
-    not_yet("the staff web page", 6)
+    from mailbot.ui import serve
+
+    cfg = settings()
+    database(cfg)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    serve(cfg, host=host, port=port)
 
 
 @app.command("serve-smtp")

@@ -182,7 +182,8 @@ def _stages(ctx: Context) -> Outcome:
         identity_reasons=identity.reasons,
         classification_reasons=klass.reasons,
         needs_review=klass.needs_review or ambiguous,
-        received_at=parsed.date if parsed.date and parsed.date < utcnow() else None,
+        # received now: the Date header is the sender's word and can be back- or forward-dated
+        received_at=None,
     )
     if about != identity.subject_id:
         cases.audit(
@@ -356,8 +357,11 @@ def _about_whom(session: Session, writer_id: int | None, text: str) -> tuple[int
         ward = session.get(Subject, ward_id)
         if ward is None:
             continue
-        names = [n for n in (ward.first_name, ward.ref) if n and len(n) >= 2]
-        if any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text, re.IGNORECASE) for n in names):
+        # a first name may carry an inflection ending (Finnish "Veetin", "Veetistä"); a ref may not
+        patterns = [rf"(?<!\w){re.escape(ward.ref)}(?!\w)"] if ward.ref else []
+        if ward.first_name and len(ward.first_name) >= 3:
+            patterns.append(rf"(?<!\w){re.escape(ward.first_name)}\w{{0,5}}(?!\w)")
+        if any(re.search(p, text, re.IGNORECASE) for p in patterns):
             named.append(ward_id)
     if len(named) == 1:
         return named[0], False

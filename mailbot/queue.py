@@ -187,7 +187,7 @@ def _answer(
     replies, status, why = actions.conclude(
         ctx, result, pending_elsewhere=still_pending is not None
     )
-    to = to or primary_address(session, ctx.subject_id)
+    to = to or reply_address(session, case)
     if to is None:  # erased meanwhile: the address is gone with the data; the audit trail says so
         cases.audit(
             session, case, "reply:skipped", "the subject's address is no longer held", actor=actor
@@ -200,6 +200,20 @@ def _answer(
             )  # fmt: skip
     cases.set_status(session, case, status, why=why, actor=actor)
     return status
+
+
+def reply_address(session: Session, case: Case) -> str | None:
+    """Where staff decisions are answered: the verified writer's register address (the subject, or
+    the child's recorded guardian who wrote), else the subject's primary address."""
+    from mailbot.register import guardians_of, subject_id_for
+
+    if case.from_address and case.subject_id is not None:
+        writer = subject_id_for(session, case.from_address)
+        if writer is not None and (
+            writer == case.subject_id or writer in guardians_of(session, case.subject_id)
+        ):
+            return case.from_address
+    return primary_address(session, case.subject_id) if case.subject_id is not None else None
 
 
 def _pending(session: Session, case: Case, action_id: int | None) -> list[PendingAction]:
@@ -225,8 +239,15 @@ def approve(
     with session_scope(settings.database_url) as session:
         case = get_case(session, ref)
         ctx = _context(session, settings, case, actor=actor)
-        to = primary_address(session, ctx.subject_id)  # taken before an erasure removes it
+        to = reply_address(session, case)  # taken before an erasure removes it
         result = actions.ActionResult()
+        # Art 19's recipients, read before an erasure removes the record of them
+        recipients = {
+            right: actions.recipients_to_notify(
+                session, ctx.subject_id, sources=right == "rectification"
+            )
+            for right in ("rectification", "erasure")
+        }
         for action in _pending(session, case, action_id):
             step = actions.execute(ctx, action)
             result.steps.append(step)
@@ -241,7 +262,9 @@ def approve(
                 actor=actor,
             )
             if action.right in ("rectification", "erasure") and step.kind == "done":
-                _notify_recipients(session, settings, ctx, action.right, actor=actor)
+                _notify_recipients(
+                    session, settings, ctx, action.right, recipients[action.right], actor=actor
+                )
         return _answer(session, settings, ctx, result, actor=actor, to=to)
 
 
@@ -334,12 +357,16 @@ def _run_case(session: Session, settings: Settings, case: Case, *, actor: str) -
 
 
 def _notify_recipients(
-    session: Session, settings: Settings, ctx: actions.ActionContext, right: str, *, actor: str
+    session: Session,
+    settings: Settings,
+    ctx: actions.ActionContext,
+    right: str,
+    recipients: list[tuple[str, str | None]],
+    *,
+    actor: str,
 ) -> None:
     """Art 19: tell each recipient (and, for corrections, each source) with an email address."""
-    for name, contact in actions.recipients_to_notify(
-        session, ctx.subject_id, sources=right == "rectification"
-    ):
+    for name, contact in recipients:
         if contact and "@" in contact:
             rendered = render(
                 f"recipient_{right}",

@@ -165,7 +165,15 @@ def build_email(
     msg["Content-Language"] = rendered.language  # after set_content, which resets Content-* headers
     for attachment in rendered.attachments:
         maintype, _, subtype = attachment.mimetype.partition("/")
-        msg.add_attachment(
-            attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
-        )
+        if maintype == "text":  # declared UTF-8, so every mail client decodes it the same way
+            msg.add_attachment(
+                attachment.data.decode("utf-8"),
+                subtype=subtype,
+                charset="utf-8",
+                filename=attachment.filename,
+            )
+        else:
+            msg.add_attachment(
+                attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
+            )
     return msg

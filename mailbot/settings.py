@@ -100,6 +100,21 @@ class Settings(BaseSettings):
     poll_interval: float = Field(
         default=60.0, description="Seconds between polls when the server has no IDLE."
     )
+    staff_address: str | None = Field(
+        default=None,
+        description="The privacy team's address, told when a case waits for a person. Unset: "
+        "MAILBOT_CONTROLLER_ADDRESS; neither set: no notices are sent.",
+    )
+    ui_secret: str | None = Field(
+        default=None,
+        description="Secret key signing the staff web page's login-form tokens. Unset: a random "
+        "one per process (logged in as unset), so a restart voids forms left open.",
+    )
+    ui_trust_proxy: bool = Field(
+        default=False,
+        description="The staff web page sits behind a reverse proxy whose X-Forwarded-Proto and "
+        "X-Forwarded-For are believed (for the Secure cookie flag and per-address lockout).",
+    )
 
     @field_validator("database_url")
     @classmethod
@@ -123,7 +138,7 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(PROFILES)}")
         return v
 
-    @field_validator("controller_address")
+    @field_validator("controller_address", "staff_address")
     @classmethod
     def _controller(cls, v: str | None) -> str | None:
         if v is not None and "@" not in v:
