@@ -103,7 +103,16 @@ _CONTEXT_KEYS = (
     "condition_exempt",
     "polite",
     "mention",
+    "exercise",
+    "addressed",
 )
+# A mention ("the existence of the right to request erasure") covers what follows it in the same
+# sentence up to this many characters: a rights list in an access template runs long.
+MENTION_REACH = 200
+# ... unless a clause break or a polite request word comes in between ("I know I have the right
+# to erasure; please delete my data" asks for it).
+_MENTION_BREAK = re.compile(r"[;:]|\s[-–]\s")
+_EXERCISE_LOOKBACK = 40  # characters before a mention searched for an `exercise` word
 _SEP = "\n.\n"  # between sentences: no rule window ([^.?!]) reaches across it
 
 
@@ -388,14 +397,31 @@ def _first_clause(text: str) -> str:
     return re.split(r"[,;:.]", text, maxsplit=1)[0]
 
 
+def _in_mention(before: str, lang: LanguageRules) -> bool:
+    """Is the text that ends here talk *about* rights (a rights list, "I know I could also ask
+    for erasure") rather than a request? The subject line never is: it names the request."""
+    end = len(before)
+    for mention in lang.ctx("mention"):
+        for m in mention.finditer(before):
+            gap = before[m.end() : end]
+            if len(gap) > MENTION_REACH or _MENTION_BREAK.search(gap):
+                continue
+            if any(p.search(gap) for p in lang.ctx("polite")):
+                continue
+            # "I exercise my right to erasure" uses the right it names.
+            lead = before[max(0, m.start() - _EXERCISE_LOOKBACK) : m.start()]
+            if any(p.search(lead) for p in lang.ctx("exercise")):
+                continue
+            return True
+    return False
+
+
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     before = sent.folded[: hit.start]
     if any(p.search(sent.folded) for p in lang.suppress.get(hit.intent, ())):
         return "suppressed"
-    for mention in lang.ctx("mention"):
-        for m in mention.finditer(before):
-            if hit.start - m.end() <= 80:
-                return "mention"
+    if not sent.subject and _in_mention(before, lang):
+        return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
         post = _first_clause(sent.folded[hit.start :])[:60]
@@ -471,6 +497,9 @@ class _Reading:
     scores: dict[str, float]
     accepted: list[str]
     total: float
+    # False when the language has `addressed` words and none occurs: nobody writes in the first
+    # person or asks the controller anything (a press release, a newsletter). None: not known.
+    addressed: bool | None = None
 
 
 def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
@@ -482,8 +511,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     scores = dict.fromkeys(INTENTS, 0.0)
     for (intent, _), value in best.items():
         scores[intent] += value
+    addressed: bool | None = None
+    if lang.ctx("addressed"):
+        addressed = any(p.search(s.folded) for s in sentences for p in lang.ctx("addressed"))
     accepted = []
     for intent in INTENTS:
+        if intent in DESTRUCTIVE and addressed is False:
+            continue  # erasing or changing data is only for someone asking for themselves
         if intent in DESTRUCTIVE:
             strong = any(
                 h.intent == intent and h.effective > 0 and h.pattern.weight >= STRONG_WEIGHT
@@ -493,7 +527,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 accepted.append(intent)
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
-    return _Reading(lang.language, hits, scores, accepted, sum(scores.values()))
+    return _Reading(lang.language, hits, scores, accepted, sum(scores.values()), addressed)
 
 
 def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
@@ -744,6 +778,8 @@ def classify(*, subject: str, text: str, rules: Rules | None = None) -> Classifi
             review_why.append(f"{intent} both asked and {cancelled[0].why_not}")
         elif intent not in intents and (live >= 0.5 or cancelled) and intents:
             review_why.append(f"weak or cancelled {intent} signal")
+    if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
+        review_why.append("nobody asks in the first person")
     if (
         language not in MAIN_LANGUAGES
         and intents

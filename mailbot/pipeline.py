@@ -28,7 +28,14 @@ from mailbot import actions
 from mailbot import case as cases
 from mailbot.classify import Classification, classify, load_rules
 from mailbot.db import session_scope
-from mailbot.identity import IdentitySettings, IdentityVerdict, KeysFileError, verify_identity
+from mailbot.identity import (
+    AddressError,
+    IdentitySettings,
+    IdentityVerdict,
+    KeysFileError,
+    normalise_address,
+    verify_identity,
+)
 from mailbot.mailbox import Mailbox, RawMessage
 from mailbot.message import MessageError, ParsedMessage, parse_message
 from mailbot.models import (
@@ -133,7 +140,7 @@ def _stages(ctx: Context) -> Outcome:
             ctx.raw.key, MessageOutcome.AUTOMATED, note="; ".join(parsed.automated_reasons)
         )
 
-    if parsed.message_id and _seen_message_id(ctx.session, parsed.message_id):
+    if parsed.message_id and _seen_message_id(ctx.session, parsed.message_id, _from_key(parsed)):
         _ledger(ctx, MessageOutcome.DUPLICATE, note="Message-ID seen before")
         return Outcome(ctx.raw.key, MessageOutcome.DUPLICATE, note="Message-ID seen before")
 
@@ -378,10 +385,24 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def _seen_message_id(session: Session, message_id: str) -> bool:
+def _from_key(parsed: ParsedMessage) -> str | None:
+    """The single From address, normalised, or None (then identity will reject the message)."""
+    if len(parsed.from_addresses) != 1:
+        return None
+    try:
+        return normalise_address(parsed.from_addresses[0][1])
+    except AddressError:
+        return None
+
+
+def _seen_message_id(session: Session, message_id: str, from_key: str | None) -> bool:
+    """The same message again: same Message-ID from the same sender. A different sender reusing a
+    Message-ID (by accident or to suppress someone's request) is processed on its own."""
     return (
         session.exec(
-            select(ProcessedMessage.id).where(ProcessedMessage.message_id == message_id)
+            select(ProcessedMessage.id)
+            .where(ProcessedMessage.message_id == message_id)
+            .where(ProcessedMessage.from_address == from_key)
         ).first()
         is not None
     )
@@ -452,7 +473,9 @@ def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
         ProcessedMessage(
             source_key=ctx.raw.key,
             message_id=parsed.message_id if parsed else None,
-            from_address=ctx.identity.from_address if ctx.identity else None,
+            from_address=ctx.identity.from_address
+            if ctx.identity
+            else (_from_key(parsed) if parsed else None),
             subject_line=one_line(parsed.subject) if parsed else None,
             outcome=outcome,
             case_id=ctx.case.id if ctx.case else None,

@@ -17,7 +17,7 @@ from mailbot.db import migrate, session_scope
 from mailbot.mailbox import DONE_KEYWORD, ImapMailbox
 from mailbot.models import Case, CaseStatus, MessageOutcome, ProcessedMessage
 from mailbot.pipeline import run_once
-from mailbot.register import import_register, parse_register_file
+from mailbot.register import find_subject, import_register, parse_register_file
 from mailbot.settings import Settings
 
 REGISTER = Path(__file__).parent / "data" / "register.json"
@@ -188,8 +188,8 @@ def test_unknown_sender_gets_no_ones_data(
         )
     )
     run(env)
-    [reply] = smtp_sink.wait_for(1)
-    assert reply["To"] == "maija@stranger.fi"
+    smtp_sink.wait_for(1)
+    [reply] = [m for m in smtp_sink.messages if m["To"] == "maija@stranger.fi"]
     text = reply.get_content()
     for datum in ("ORD-4711", "INV-77", "Puutarha", "Kukkatie", "T-1"):
         assert datum not in text
@@ -309,8 +309,94 @@ def test_a_childs_own_request_waits_for_the_guardian(
         )
     )
     run(child_env)
-    [reply] = smtp_sink.wait_for(1)
+    smtp_sink.wait_for(1)
+    [reply] = [m for m in smtp_sink.messages if m["To"] == "lena.lapsi@koti.fi"]
     assert "Turku" not in reply.get_content()
     with session_scope(env.database_url) as session:
         [case] = session.exec(select(Case)).all()
     assert case.status is CaseStatus.TRIAGE
+
+
+def test_cron_style_run_once_with_several_rights(
+    env: Settings, imap_user: ImapUser, smtp_sink: SmtpSink, key: TestKey, tmp_path: Path
+) -> None:
+    """`mailbot run --once` as cron runs it: several letters, several rights, then staff approve."""
+    import os
+    import subprocess
+    import sys
+
+    imap_user.append(
+        signed(
+            key,
+            "asiakas.fi",
+            from_="maija@asiakas.fi",
+            subject="Poisto ja kielto",
+            body="Hei, poistakaa kaikki tietoni. Perun myös suostumukseni uutiskirjeeseen ja kiellän suoramarkkinoinnin.\n",
+        )
+    )
+    imap_user.append(
+        signed(
+            key,
+            "kund.se",
+            from_="erik@kund.se",
+            subject="Begäran om registerutdrag",
+            body="Hej, jag vill ha ett registerutdrag över mina personuppgifter.\n",
+        )
+    )
+    imap_user.append(
+        message(
+            from_="maija@asiakas.fi",
+            subject="Automaattinen vastaus",
+            body="Lomalla.\n",
+            headers=["Auto-Submitted: auto-replied"],
+        )
+    )
+    cli_env = {k: v for k, v in os.environ.items() if not k.startswith("MAILBOT_")}
+    cli_env.update({
+        "MAILBOT_DATABASE_URL": env.database_url, "MAILBOT_MAILBOX_URL": env.mailbox_url or "",
+        "MAILBOT_SMTP_URL": env.smtp_url or "", "MAILBOT_CONTROLLER_ADDRESS": env.controller_address or "",
+        "MAILBOT_DKIM_KEYS_FILE": str(env.dkim_keys_file), "MAILBOT_DNS": "false",
+    })  # fmt: skip
+    done = subprocess.run(
+        [sys.executable, "-m", "mailbot", "run", "--once"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    smtp_sink.wait_for(2)
+    maija = [m for m in smtp_sink.messages if m["To"] == "maija@asiakas.fi"]
+    assert len(maija) == 1  # one answer covering every right in the letter
+    text = maija[0].get_content()
+    assert "suoramarkkinointi" in text and "newsletter" in text and "tietosuojatiimimme" in text
+    assert any(
+        "ORD-9000" in m.get_content() for m in smtp_sink.messages if m["To"] == "erik@kund.se"
+    )
+    assert imap_user.fetch_all("INBOX") == []
+    # staff approve the erasure from the command line; the next cron run delivers the answer
+    from mailbot import queue
+
+    with session_scope(env.database_url) as session:
+        [item] = queue.list_queue(session)
+    approved = subprocess.run(
+        [sys.executable, "-m", "mailbot", "queue", "approve", item.case_ref, "--by", "tiina"],
+        env=cli_env, capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert approved.returncode == 0, approved.stderr
+    again = subprocess.run(
+        [sys.executable, "-m", "mailbot", "run", "--once"],
+        env=cli_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert again.returncode == 0, again.stderr
+    smtp_sink.wait_for(3)
+    final = [m for m in smtp_sink.messages if m["To"] == "maija@asiakas.fi"][-1].get_content()
+    # Maija is a business customer's contact person in an ongoing relationship: the notice's hold
+    assert "Mitä emme voi tehdä" in final and "yhteyshenkilö" in final
+    with session_scope(env.database_url) as session:
+        assert find_subject(session, "maija@asiakas.fi") is not None
