@@ -96,6 +96,10 @@ ABSORB_SENTENCE: Mapping[str, frozenset[str]] = {
     "publication_optout": frozenset({"objection"}),
 }
 
+# Art 17(1)(b) and (c): a letter that withdraws consent or objects *and* asks for erasure asks for
+# erasure on those grounds, so erasure is its main right unless the subject line says otherwise.
+GROUNDS_OF_ERASURE = frozenset({"consent_withdrawal", "objection"})
+
 _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
@@ -355,14 +359,32 @@ class _Sentence:
     subject: bool
 
 
+# Printed letters and pasted templates carry their subject in the text: "Re: Subject access
+# request", "Betreff: Auskunftsersuchen", "Objet : demande d'accès", "Asia: Tarkastuspyyntö".
+_SUBJECT_LINE = re.compile(
+    r"^\s*(re|subject|betreff|betrifft|objet|asia|aihe|ärende|angående|oggetto|asunto|betreft|"
+    r"onderwerp|dotyczy|assunto|vedr\w*|emne|teema|předmět|vec|tárgy|tema|θέμα|относно)"
+    r"\s*:\s*(?P<subject>\S.{2,200})$",
+    re.IGNORECASE,
+)
+_SUBJECT_LINE_WITHIN = 25  # only in the letter's head (address block, date, then the subject)
+
+
 def _sentences(subject: str, text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     if subject.strip():
         out.append(_Sentence(subject.strip(), fold(subject.strip()), True))
+    head = [line for line in text.splitlines()[: _SUBJECT_LINE_WITHIN * 2] if line.strip()]
+    in_text = next(
+        (m for line in head[:_SUBJECT_LINE_WITHIN] if (m := _SUBJECT_LINE.match(line))), None
+    )
+    if in_text:
+        written = in_text.group("subject").strip()
+        out.append(_Sentence(written, fold(written), True))
     for paragraph in re.split(r"\n\s*\n", text):
         units: list[str] = []
         for line in paragraph.splitlines():
-            if not line.strip():
+            if not line.strip() or (in_text and line == in_text.string):
                 continue
             if units and not _BULLET.match(line):
                 units[-1] += " " + line.strip()
@@ -476,7 +498,9 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 
 def _absorb(hits: list[_Hit]) -> None:
     live = [h for h in hits if h.effective > 0]
-    for big in live:
+    # Only a request-shaped opt-out absorbs: the bare noun "publication" in "I object to the
+    # publication of my photo" does not turn the objection into something else.
+    for big in (h for h in live if h.pattern.weight >= STRONG_WEIGHT):
         overlap = ABSORB_OVERLAP.get(big.intent, frozenset())
         same_sentence = ABSORB_SENTENCE.get(big.intent, frozenset())
         for small in live:
@@ -545,7 +569,10 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
         in_subject = any(sentences[h.sentence].subject for h in live)
         first = min((offsets[h.sentence] + h.start for h in live), default=total)
-        return min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
+        base = min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
+        if intent in GROUNDS_OF_ERASURE and "erasure" in reading.accepted and not in_subject:
+            base -= 1.0  # withdrawing consent / objecting is the ground, erasure the request
+        return base
 
     return sorted(reading.accepted, key=lambda i: (-rank(i), INTENTS.index(i)))
 

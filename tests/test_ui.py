@@ -126,6 +126,19 @@ class Clock:
         return self.now
 
 
+@pytest.fixture(autouse=True)
+def cheap_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 at its lowest cost: the same code path, a hundredth of the time (the real cost is
+    exercised by test_staff.py's command-line tests)."""
+    from argon2 import PasswordHasher
+
+    from mailbot import staff
+
+    hasher = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    monkeypatch.setattr(staff, "_hasher", hasher)
+    monkeypatch.setattr(staff, "_DUMMY_HASH", hasher.hash("not anyone's password"))
+
+
 @pytest.fixture
 def env(tmp_path: Path, db_url: str, key: TestKey) -> Settings:
     settings = make_settings(tmp_path, db_url, key)
