@@ -100,6 +100,10 @@ ABSORB_SENTENCE: Mapping[str, frozenset[str]] = {
 # erasure on those grounds, so erasure is its main right unless the subject line says otherwise.
 GROUNDS_OF_ERASURE = frozenset({"consent_withdrawal", "objection"})
 
+# ... but for publication only a request-shaped match: the bare noun in "I object to the
+# publication of my photograph" does not make the objection a publication opt-out.
+ABSORB_SENTENCE_WEIGHT: Mapping[str, float] = {"publication_optout": STRONG_WEIGHT}
+
 _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
@@ -142,6 +146,9 @@ class Pattern:
     weight: float
     regex: re.Pattern[str]
     source: str  # "fi.yaml#erasure/3", for reasons and for the controller to find it
+    # Literal strings one of which every match contains (lower case), found from the regex
+    # itself: a letter containing none of them is not scanned. Empty: always scan.
+    needles: tuple[str, ...] = ()
 
 
 @dataclass
@@ -226,6 +233,57 @@ def _compile(pattern: Any, where: str) -> re.Pattern[str]:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from None
 
 
+def _required_literals(items: Any) -> set[str] | None:
+    """One set of strings of which every match of this parsed regex sequence contains one, or
+    None. Of the requirements found, the one with the longest shortest string wins."""
+    from re import _constants as sre  # the parser's own opcodes: stable since Python 3.11
+
+    found: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if run:
+            found.append({"".join(run)})
+            run.clear()
+
+    for op, arg in items:
+        if op is sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if op is sre.AT:  # zero-width (\b, ^, $): the literals on both sides stay adjacent
+            continue
+        flush()
+        sub: set[str] | None = None
+        if op is sre.SUBPATTERN:
+            sub = _required_literals(arg[-1])
+        elif op is sre.BRANCH:
+            alternatives = [_required_literals(alt) for alt in arg[1]]
+            if all(alternatives):
+                sub = set().union(*alternatives)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+            sub = _required_literals(arg[2])
+        if sub:
+            found.append(sub)
+    flush()
+    if not found:
+        return None
+    return max(found, key=lambda req: (min(len(x) for x in req), -len(req)))
+
+
+def _needles(regex: re.Pattern[str]) -> tuple[str, ...]:
+    # A pre-filter only: plain substring tests are far cheaper than scanning a 2 KB letter with
+    # a regex that starts with \b(...|...). Anything unexpected means "always scan".
+    try:
+        from re import _parser
+
+        required = _required_literals(_parser.parse(regex.pattern, regex.flags & ~re.IGNORECASE))
+    except Exception:  # an unusual construct: no pre-filter, never a wrong answer
+        return ()
+    if not required or min(len(x) for x in required) < 2:
+        return ()
+    return tuple(sorted({x.lower() for x in required}))
+
+
 def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -258,7 +316,10 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
             weight, regex = entry
             if not isinstance(weight, int | float) or not 0 < weight <= 3:
                 raise RulesError(f"{path}: {intent} pattern {i}: weight must be in (0, 3]")
-            rules.patterns.append(Pattern(intent, float(weight), _compile(regex, where), where))
+            compiled = _compile(regex, where)
+            rules.patterns.append(
+                Pattern(intent, float(weight), compiled, where, _needles(compiled))
+            )
         for i, value in enumerate(spec.get("suppress") or []):
             where = f"{path}: {intent} suppress[{i}]"
             rules.suppress.setdefault(intent, []).append(_compile(value, where))
@@ -472,6 +533,8 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
         pos += len(s.folded) + len(_SEP)
     hits: list[_Hit] = []
     for pattern in (*lang.patterns, *universal.patterns):
+        if pattern.needles and not any(n in joined for n in pattern.needles):
+            continue
         for m in pattern.regex.finditer(joined):
             if m.end() == m.start():
                 continue
@@ -498,11 +561,11 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 
 def _absorb(hits: list[_Hit]) -> None:
     live = [h for h in hits if h.effective > 0]
-    # Only a request-shaped opt-out absorbs: the bare noun "publication" in "I object to the
-    # publication of my photo" does not turn the objection into something else.
-    for big in (h for h in live if h.pattern.weight >= STRONG_WEIGHT):
+    for big in live:
         overlap = ABSORB_OVERLAP.get(big.intent, frozenset())
         same_sentence = ABSORB_SENTENCE.get(big.intent, frozenset())
+        if big.pattern.weight < ABSORB_SENTENCE_WEIGHT.get(big.intent, 0.0):
+            same_sentence = frozenset()
         for small in live:
             if small.sentence != big.sentence or small.effective <= 0:
                 continue

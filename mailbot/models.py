@@ -454,4 +454,5 @@ class OutboxMessage(SQLModel, table=True):
     last_error: str | None = None
     created_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))
     next_attempt_at: datetime | None = Field(default=None, sa_column=_ts())
-    sent_at: datetime | None = Field(default=None, sa_column=_ts())
+    claimed_at: datetime | None = Field(default=None, sa_column=_ts())
+    sent_at: datetime | None = Field(default=None, sa_column=_ts(index=True))

@@ -17,17 +17,19 @@ from dataclasses import dataclass
 from datetime import timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import or_, update
+import dkim
+from sqlalchemy import func, or_, update
 from sqlmodel import Session, select
 
 from mailbot.db import get_engine
 from mailbot.mailbox import append_maildir
 from mailbot.models import Case, OutboxMessage, OutboxStatus, utcnow
 from mailbot.reply import Rendered, build_email
-from mailbot.settings import Settings, url_parts
+from mailbot.settings import Settings, SettingsError, url_parts
 
 MAX_ATTEMPTS = 10
 
@@ -127,15 +129,21 @@ def open_transport(url: str) -> Transport:
 
 
 def queue_reply(
-    session: Session, *, case: Case | None, kind: str, message: EmailMessage
+    session: Session,
+    *,
+    case: Case | None,
+    kind: str,
+    message: EmailMessage,
+    signer: Signer | None = None,
 ) -> OutboxMessage:
-    """Store a reply for delivery; the caller's transaction commits it with the outcome."""
+    """Store a reply for delivery (DKIM-signed when a key is set); committed with its outcome."""
+    raw = message.as_bytes(policy=SMTP)
     row = OutboxMessage(
         case_id=case.id if case else None,
         kind=kind,
         to_address=str(message["To"]),
         message_id=str(message["Message-ID"]),
-        raw=message.as_bytes(policy=SMTP),
+        raw=signer.sign(raw) if signer else raw,
     )
     session.add(row)
     return row
@@ -148,14 +156,41 @@ class DeliveryReport:
     failed: int = 0
 
 
+STALE_SENDING = timedelta(minutes=15)
+
+
 def deliver_pending(
-    *, database_url: str, transport: Transport, sender: str, limit: int = 1000
+    *,
+    database_url: str,
+    transport: Transport,
+    sender: str,
+    limit: int = 1000,
+    hourly_cap: int | None = None,
 ) -> DeliveryReport:
-    """Send what waits in the outbox; each row is claimed atomically, so it goes out once."""
+    """Send what waits in the outbox; each row is claimed atomically, so it goes out once.
+
+    At most `hourly_cap` replies leave in any hour; the rest wait for the next round. A row left
+    in `sending` by a worker that died mid-send is retried after STALE_SENDING: the one case where a
+    reply may go out twice (the server took it, the worker died before recording that).
+    """
     engine = get_engine(database_url)
     report = DeliveryReport()
     now = utcnow()
     with Session(engine) as session:
+        session.exec(  # type: ignore[call-overload]
+            update(OutboxMessage)
+            .where(OutboxMessage.status == OutboxStatus.SENDING)  # type: ignore[arg-type]
+            .where(OutboxMessage.claimed_at < now - STALE_SENDING)  # type: ignore[operator]
+            .values(status=OutboxStatus.PENDING)
+        )
+        session.commit()
+        if hourly_cap is not None:
+            sent = session.exec(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.sent_at >= now - timedelta(hours=1))  # type: ignore[operator]
+            ).one()
+            limit = min(limit, max(0, hourly_cap - int(sent)))
         ids = session.exec(
             select(OutboxMessage.id)
             .where(OutboxMessage.status == OutboxStatus.PENDING)
@@ -172,7 +207,11 @@ def deliver_pending(
                     update(OutboxMessage)
                     .where(OutboxMessage.id == row_id)  # type: ignore[arg-type]
                     .where(OutboxMessage.status == OutboxStatus.PENDING)  # type: ignore[arg-type]
-                    .values(status=OutboxStatus.SENDING, attempts=OutboxMessage.attempts + 1)
+                    .values(
+                        status=OutboxStatus.SENDING,
+                        attempts=OutboxMessage.attempts + 1,
+                        claimed_at=utcnow(),
+                    )
                 )
                 session.commit()
                 if claimed.rowcount != 1:
@@ -214,8 +253,10 @@ def queue_rendered(
     in_reply_to: str | None,
     references: list[str],
     actor: str = "mailbot",
-) -> OutboxMessage:
-    """Build the reply email and store it for delivery, with an audit line for the case."""
+) -> OutboxMessage | None:
+    """Build the reply email and store it for delivery, with an audit line for the case.
+
+    None when the per-address hourly cap holds it back (recorded in the audit trail)."""
     from mailbot.case import audit
 
     message = build_email(
@@ -227,7 +268,19 @@ def queue_rendered(
         in_reply_to=in_reply_to,
         references=references,
     )
-    row = queue_reply(session, case=case, kind=rendered.kind, message=message)
+    if _recent_replies(session, to) >= settings.replies_per_address_per_hour:
+        # a flood to one address is a loop or abuse: hold it for a person instead of sending
+        audit(
+            session,
+            case,
+            f"reply:{rendered.kind}:held",
+            {"to": to, "why": "per-address hourly cap"},
+            actor=actor,
+        )
+        return None
+    row = queue_reply(
+        session, case=case, kind=rendered.kind, message=message, signer=signer_for(settings)
+    )
     audit(
         session,
         case,
@@ -236,3 +289,58 @@ def queue_rendered(
         actor=actor,
     )
     return row
+
+
+def _recent_replies(session: Session, to: str) -> int:
+    since = utcnow() - timedelta(hours=1)
+    return int(
+        session.exec(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(OutboxMessage.to_address == to)
+            .where(OutboxMessage.created_at >= since)  # type: ignore[operator]
+        ).one()
+    )
+
+
+@dataclass(frozen=True)
+class Signer:
+    """DKIM-signs replies with the controller's key (dkimpy), so receivers can trust them."""
+
+    key: bytes
+    selector: str
+    domain: str
+    algorithm: bytes
+
+    def sign(self, data: bytes) -> bytes:
+        header = dkim.sign(
+            data, self.selector.encode(), self.domain.encode(), self.key,
+            canonicalize=(b"relaxed", b"relaxed"), signature_algorithm=self.algorithm,
+            include_headers=SIGNED_HEADERS,
+        )  # fmt: skip
+        return header + data
+
+
+SIGNED_HEADERS = [
+    b"from", b"to", b"subject", b"date", b"message-id", b"in-reply-to", b"references",
+    b"auto-submitted", b"content-type", b"mime-version", b"x-mailbot-case",
+]  # fmt: skip
+
+
+@cache
+def _load_signer(path: Path, selector: str, domain: str) -> Signer:
+    key = path.read_bytes().strip()
+    algorithm = b"rsa-sha256" if b"PRIVATE KEY" in key else b"ed25519-sha256"
+    return Signer(key=key, selector=selector, domain=domain, algorithm=algorithm)
+
+
+def signer_for(settings: Settings) -> Signer | None:
+    if settings.dkim_sign_key_file is None:
+        return None
+    domain = settings.dkim_sign_domain or (settings.controller_address or "").rpartition("@")[2]
+    try:
+        return _load_signer(settings.dkim_sign_key_file, settings.dkim_sign_selector, domain)
+    except OSError as exc:
+        raise SettingsError(
+            f"MAILBOT_DKIM_SIGN_KEY_FILE: cannot read {settings.dkim_sign_key_file}: {exc.strerror}"
+        ) from None

@@ -134,6 +134,10 @@ def _stages(ctx: Context) -> Outcome:
         return _record_quarantine(ctx, f"malformed: {exc}")
     parsed = ctx.parsed
 
+    if _our_own(ctx.settings, parsed):  # one of our replies coming back (a loop): never answered
+        _ledger(ctx, MessageOutcome.IGNORED, note="mailbot's own reply came back")
+        return Outcome(ctx.raw.key, MessageOutcome.IGNORED, note="mailbot's own reply came back")
+
     if parsed.automated:  # auto-replies, bounces, reports, lists: never answered
         _ledger(ctx, MessageOutcome.AUTOMATED, note="; ".join(parsed.automated_reasons))
         return Outcome(
@@ -385,6 +389,14 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _our_own(settings: Settings, parsed: ParsedMessage) -> bool:
+    """Our reply looping back: it carries our case header, or comes from our own address."""
+    if parsed.msg.get("X-Mailbot-Case") is not None:
+        return True
+    own = (settings.controller_address or "").lower()
+    return bool(own) and any(addr.lower() == own for _name, addr in parsed.from_addresses)
+
+
 def _from_key(parsed: ParsedMessage) -> str | None:
     """The single From address, normalised, or None (then identity will reject the message)."""
     if len(parsed.from_addresses) != 1:
@@ -560,4 +572,5 @@ def deliver(settings: Settings) -> DeliveryReport:
         database_url=settings.database_url,
         transport=open_transport(smtp_url),
         sender=settings.controller_address or "privacy@localhost",
+        hourly_cap=settings.replies_per_hour,
     )

@@ -97,6 +97,21 @@ class Settings(BaseSettings):
         description="Secret key for the hashes kept of marketing opt-outs after erasure "
         "(HMAC-SHA256). Set it: without it the hash uses a public default key.",
     )
+    replies_per_address_per_hour: int = Field(
+        default=5, ge=1, description="Cap on replies to one address in an hour (no mail cannon)."
+    )
+    replies_per_hour: int = Field(
+        default=500, ge=1, description="Cap on all replies sent in an hour; the rest wait."
+    )
+    dkim_sign_key_file: Path | None = Field(
+        default=None,
+        description="Private key (PEM for RSA, base64 seed for ed25519) that signs every reply.",
+    )
+    dkim_sign_selector: str = Field(default="mailbot", description="Selector of the signing key.")
+    dkim_sign_domain: str | None = Field(
+        default=None,
+        description="d= of reply signatures (default: the controller address's domain).",
+    )
     poll_interval: float = Field(
         default=60.0, description="Seconds between polls when the server has no IDLE."
     )

@@ -76,7 +76,7 @@ def test_staff_accounts_end_to_end(db_url: str) -> None:
     enabled = mailbot("staff", "enable", "alice", db_url=db_url)
     assert enabled.returncode == 0
     [row] = [
-        json.loads(x) for x in mailbot("staff", "list", "--json", db_url=db_url).stdout.split()
+        json.loads(x) for x in mailbot("staff", "list", "--json", db_url=db_url).stdout.splitlines()
     ]
     assert row["enabled"] is True
 
