@@ -760,9 +760,35 @@ def ui(host: str = "127.0.0.1", port: int = 8080) -> None:
 
 
 @app.command("serve-smtp")
-def serve_smtp(host: str = "127.0.0.1", port: int = 8025) -> None:
-    """An SMTP/LMTP listener so the MTA can deliver straight to mailbot."""
-    not_yet("the SMTP listener", 7)
+def serve_smtp(
+    host: Annotated[str, typer.Option("--host")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port")] = 8025,
+    lmtp: Annotated[
+        bool, typer.Option("--lmtp", help="Speak LMTP (e.g. for Postfix's lmtp transport).")
+    ] = False,
+) -> None:
+    """An SMTP (or LMTP) listener: the MTA delivers the contact address straight to mailbot."""
+    import threading
+
+    from mailbot.listener import start
+
+    cfg = settings()
+    _required(cfg, "smtp_url")
+    _required(cfg, "controller_address")
+    database(cfg)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    controller = start(cfg, host=host, port=port, lmtp=lmtp)
+    typer.echo(
+        f"mailbot listening for {'LMTP' if lmtp else 'SMTP'} on {host}:{port} for {cfg.controller_address}"
+    )
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        controller.stop()
 
 
 def main() -> None:

@@ -130,10 +130,3 @@ def test_verify_json_on_an_unsigned_message(tmp_path: Path) -> None:
     line = json.loads(mailbot("verify", "--json", str(eml), env=env).stdout)
     assert line["file"] == str(eml) and line["dkim"] == "none"
     assert line["verdict"] == "unknown_sender" and line["known_subject"] is False
-
-
-@pytest.mark.parametrize("args", [["serve-smtp"]])
-def test_commands_of_later_issues_say_so_and_fail(args: list[str]) -> None:
-    result = mailbot(*args)
-    assert result.returncode == 3
-    assert "not built yet" in result.stderr
