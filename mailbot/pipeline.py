@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -106,6 +107,8 @@ def process_message(settings: Settings, raw: RawMessage) -> Outcome:
     """Take one raw message through every stage; never raises for a bad message."""
     try:
         with session_scope(settings.database_url) as session:
+            if not _claim(session, raw.key):
+                return Outcome(raw.key, None, note="another worker is processing it")
             done = session.exec(
                 select(ProcessedMessage).where(ProcessedMessage.source_key == raw.key)
             ).first()
@@ -387,6 +390,17 @@ def _token() -> str:
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _claim(session: Session, key: str) -> bool:
+    """One worker per message: on PostgreSQL a transaction-scoped advisory lock on the message's
+    key, taken without waiting (another worker holding it means: skip, it is being done). It is
+    released by the commit or rollback, and by the server if the worker dies. SQLite serialises
+    writers itself, and the ledger's unique key settles any race."""
+    if session.get_bind().dialect.name != "postgresql":
+        return True
+    lock = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
+    return bool(session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": lock}).scalar())
 
 
 def _our_own(settings: Settings, parsed: ParsedMessage) -> bool:
