@@ -75,6 +75,7 @@ DETECTABLE_LANGUAGES = [
     "tr",
 ]
 LANGUAGE_ALIASES = {"no": "nb", "nn": "nb"}
+LANGUAGE_SAMPLE = 800  # characters of a letter the language is told from
 
 # Intents whose request a negation cancels. The three left out are themselves prohibitions
 # ("I don't want advertising" *is* the marketing opt-out), so a "not" near them is the request.
@@ -146,9 +147,9 @@ class Pattern:
     weight: float
     regex: re.Pattern[str]
     source: str  # "fi.yaml#erasure/3", for reasons and for the controller to find it
-    # Literal strings one of which every match contains (lower case), found from the regex
-    # itself: a letter containing none of them is not scanned. Empty: always scan.
-    needles: tuple[str, ...] = ()
+    # What every match contains, found from the regex itself (lower case): for each tuple, one
+    # of its strings. A sentence lacking one is not scanned. Empty: always scan.
+    needles: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass
@@ -205,10 +206,16 @@ _FOLD_TABLE = str.maketrans(
 )
 
 
+# The combining diacritical marks of Latin, Greek and Cyrillic letters (and their supplements):
+# one regex pass instead of a Python loop over every character.
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 @functools.lru_cache(maxsize=4096)
 def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.translate(_FOLD_TABLE))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text.translate(_FOLD_TABLE)))
 
 
 def fold(text: str) -> str:
@@ -233,18 +240,22 @@ def _compile(pattern: Any, where: str) -> re.Pattern[str]:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from None
 
 
-def _required_literals(items: Any) -> set[str] | None:
-    """One set of strings of which every match of this parsed regex sequence contains one, or
-    None. Of the requirements found, the one with the longest shortest string wins."""
+_MAX_COMBINATIONS = 64  # a branch's requirements are combined; past this, only the best one
+
+
+def _requirements(items: Any) -> list[frozenset[str]]:
+    """What every match of this parsed regex sequence contains: a list of sets of strings, each
+    set a requirement that one of its strings occurs (all requirements hold at once)."""
     from re import _constants as sre  # the parser's own opcodes: stable since Python 3.11
 
-    found: list[set[str]] = []
+    found: list[frozenset[str]] = []
     run: list[str] = []
 
     def flush() -> None:
-        if run:
-            found.append({"".join(run)})
-            run.clear()
+        # one letter is in every sentence; one digit (the 7 of "Art. 7(3)") is rare enough
+        if len(run) >= 2 or (run and not run[0].isalpha()):
+            found.append(frozenset({"".join(run)}))
+        run.clear()
 
     for op, arg in items:
         if op is sre.LITERAL:
@@ -253,35 +264,48 @@ def _required_literals(items: Any) -> set[str] | None:
         if op is sre.AT:  # zero-width (\b, ^, $): the literals on both sides stay adjacent
             continue
         flush()
-        sub: set[str] | None = None
         if op is sre.SUBPATTERN:
-            sub = _required_literals(arg[-1])
+            found += _requirements(arg[-1])
         elif op is sre.BRANCH:
-            alternatives = [_required_literals(alt) for alt in arg[1]]
-            if all(alternatives):
-                sub = set().union(*alternatives)  # type: ignore[arg-type]
+            found += _branch_requirements([_requirements(alt) for alt in arg[1]])
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
-            sub = _required_literals(arg[2])
-        if sub:
-            found.append(sub)
+            found += _requirements(arg[2])
     flush()
-    if not found:
-        return None
-    return max(found, key=lambda req: (min(len(x) for x in req), -len(req)))
+    return found
 
 
-def _needles(regex: re.Pattern[str]) -> tuple[str, ...]:
-    # A pre-filter only: plain substring tests are far cheaper than scanning a 2 KB letter with
-    # a regex that starts with \b(...|...). Anything unexpected means "always scan".
+def _branch_requirements(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+    # One of the alternatives matches, so a requirement of the branch takes one requirement of
+    # each alternative and accepts any of their strings.
+    if not alternatives or not all(alternatives):
+        return []
+    if math.prod(len(alt) for alt in alternatives) <= _MAX_COMBINATIONS:
+        combos: list[frozenset[str]] = [frozenset()]
+        for alt in alternatives:
+            combos = [done | req for done in combos for req in alt]
+        return combos
+    best = [max(alt, key=lambda req: min(len(x) for x in req)) for alt in alternatives]
+    return [frozenset().union(*best)]
+
+
+def _needles(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    # A pre-filter only: substring tests are far cheaper than scanning a 2 KB letter with a
+    # regex that starts with \b(...|...), and a sentence that lacks a required string cannot
+    # match. Anything unexpected means "always scan": never a wrong answer, only a slower one.
     try:
         from re import _parser
 
-        required = _required_literals(_parser.parse(regex.pattern, regex.flags & ~re.IGNORECASE))
-    except Exception:  # an unusual construct: no pre-filter, never a wrong answer
+        parsed = _parser.parse(regex.pattern, regex.flags & ~re.IGNORECASE)
+        required = _requirements(parsed)
+    except Exception:
         return ()
-    if not required or min(len(x) for x in required) < 2:
-        return ()
-    return tuple(sorted({x.lower() for x in required}))
+    cleaned = {
+        tuple(sorted({x.lower() for x in req}))
+        for req in required
+        if req and all(len(x) >= 2 or not x.isalpha() for x in req)
+    }
+    # most selective first: long strings, few alternatives
+    return tuple(sorted(cleaned, key=lambda req: (len(req), -min(len(x) for x in req), req)))
 
 
 def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
@@ -387,7 +411,8 @@ def _rank_languages(text: str) -> list[tuple[str, float]]:
     if not _THREE_LETTERS.search(text):
         return []
     ranked: dict[str, float] = {}
-    for code, prob in _identifier().rank(text[:3000]):
+    # The head of a letter is enough to tell its language; langid's cost grows with the length.
+    for code, prob in _identifier().rank(text[:LANGUAGE_SAMPLE]):
         code = LANGUAGE_ALIASES.get(code, code)
         ranked[code] = ranked.get(code, 0.0) + float(prob)
     return sorted(ranked.items(), key=lambda item: -item[1])
@@ -524,32 +549,62 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     return ""
 
 
+class _NeedleIndex:
+    """Which sentences of one letter contain a string: found once per string, in the joined
+    text, and shared by every pattern that asks for it."""
+
+    def __init__(self, sentences: list[_Sentence]) -> None:
+        self.joined = _SEP.join(s.folded for s in sentences)
+        self.starts: list[int] = []
+        pos = 0
+        for s in sentences:
+            self.starts.append(pos)
+            pos += len(s.folded) + len(_SEP)
+        self.count = len(sentences)
+        self._found: dict[str, frozenset[int]] = {}
+
+    def sentences_with(self, needle: str) -> frozenset[int]:
+        found = self._found.get(needle)
+        if found is None:
+            where: set[int] = set()
+            i = self.joined.find(needle)
+            while i >= 0:
+                where.add(bisect_right(self.starts, i) - 1)
+                i = self.joined.find(needle, i + 1)
+            found = self._found[needle] = frozenset(where)
+        return found
+
+    def candidates(self, pattern: Pattern) -> Sequence[int]:
+        """The sentences holding every string the pattern requires (all, if it has none)."""
+        if not pattern.needles:
+            return range(self.count)
+        # the whole letter first, with plain substring tests: most patterns stop here
+        for req in pattern.needles:
+            if not any(n in self.joined for n in req):
+                return ()
+        chosen: set[int] | None = None
+        for req in pattern.needles:
+            having: set[int] = set()
+            for n in req:
+                having |= self.sentences_with(n)
+            chosen = having if chosen is None else chosen & having
+            if not chosen:
+                return ()
+        return sorted(chosen or ())
+
+
 def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> list[_Hit]:
-    joined = _SEP.join(s.folded for s in sentences)
-    starts: list[int] = []
-    pos = 0
-    for s in sentences:
-        starts.append(pos)
-        pos += len(s.folded) + len(_SEP)
+    # Each sentence is matched on its own: a rule window never reaches into the next sentence.
+    index = _NeedleIndex(sentences)
     hits: list[_Hit] = []
     for pattern in (*lang.patterns, *universal.patterns):
-        if pattern.needles and not any(n in joined for n in pattern.needles):
-            continue
-        for m in pattern.regex.finditer(joined):
-            if m.end() == m.start():
-                continue
-            idx = bisect_right(starts, m.start()) - 1
-            offset = starts[idx]
-            hits.append(
-                _Hit(
-                    pattern.intent,
-                    pattern,
-                    idx,
-                    m.start() - offset,
-                    m.end() - offset,
-                    m.group(0).strip(),
+        for idx in index.candidates(pattern):
+            for m in pattern.regex.finditer(sentences[idx].folded):
+                if m.end() == m.start():
+                    continue
+                hits.append(
+                    _Hit(pattern.intent, pattern, idx, m.start(), m.end(), m.group(0).strip())
                 )
-            )
     for hit in hits:
         sent = sentences[hit.sentence]
         hit.why_not = _context_of(hit, sent, lang)
@@ -561,7 +616,8 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 
 def _absorb(hits: list[_Hit]) -> None:
     live = [h for h in hits if h.effective > 0]
-    for big in live:
+    absorbing = ABSORB_OVERLAP.keys() | ABSORB_SENTENCE.keys()
+    for big in (h for h in live if h.intent in absorbing):
         overlap = ABSORB_OVERLAP.get(big.intent, frozenset())
         same_sentence = ABSORB_SENTENCE.get(big.intent, frozenset())
         if big.pattern.weight < ABSORB_SENTENCE_WEIGHT.get(big.intent, 0.0):
@@ -780,7 +836,9 @@ def _details(
     if "rectification" in intents:
         details["rectification"] = _rectification_details(sentences)
     if "objection" in intents:
-        stated = [s.text for s in sentences if not s.subject and _SITUATION.search(s.text)]
+        stated = []
+        if _SITUATION.search(body):  # one pass over the letter before the sentence by sentence one
+            stated = [s.text for s in sentences if not s.subject and _SITUATION.search(s.text)]
         details["objection"] = {"special_situation": " ".join(stated) if stated else None}
     if "consent_withdrawal" in intents:
         idx = _intent_sentences(reading, sentences, "consent_withdrawal")

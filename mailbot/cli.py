@@ -94,8 +94,8 @@ def run(
     ] = False,
 ) -> None:
     """The daemon: read the mailbox, answer requests; IDLE or poll for more."""
-    from mailbot.mailbox import MailboxError, open_mailbox
-    from mailbot.pipeline import run_once
+    from mailbot.daemon import RoundFailed, serve
+    from mailbot.mailbox import open_mailbox
 
     cfg = settings()
     mailbox_url = _required(cfg, "mailbox_url")
@@ -110,32 +110,14 @@ def run(
         stopping = True
 
     signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, _stop)
     mailbox = open_mailbox(
         mailbox_url, done_folder=cfg.processed_folder, quarantine_folder=cfg.quarantine_folder
     )
     try:
-        while True:
-            try:
-                report = run_once(cfg, mailbox)
-            except MailboxError as exc:
-                if once:
-                    fail(str(exc), code=1)
-                logging.getLogger("mailbot").warning("mailbox unavailable: %s", exc)
-                report = None
-            if report is not None:
-                _print_run(report)
-                if once:
-                    if report.errors:
-                        fail("; ".join(report.errors), code=1)
-                    return
-            if stopping:
-                return
-            try:
-                mailbox.wait_for_mail(cfg.poll_interval)
-            except MailboxError as exc:
-                logging.getLogger("mailbot").warning("mailbox unavailable: %s", exc)
-            if stopping:
-                return
+        serve(cfg, mailbox, once=once, stopping=lambda: stopping, on_report=_print_run)
+    except RoundFailed as exc:
+        fail(str(exc), code=1)
     finally:
         mailbox.close()
 
@@ -406,7 +388,10 @@ def cases_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None
 
 @app.command()
 def status() -> None:
-    """Queue depth, outbox, quarantine: exits non-zero when the database cannot be read."""
+    """Queue depth, outbox, quarantine, last poll: exits non-zero when the database cannot be read."""
+    from datetime import timedelta
+
+    from mailbot.case import effective_deadline
     from mailbot.db import session_scope
     from mailbot.models import (
         OPEN_STATUSES,
@@ -415,6 +400,7 @@ def status() -> None:
         OutboxMessage,
         OutboxStatus,
         ProcessedMessage,
+        RuntimeState,
     )
 
     cfg = settings()
@@ -434,6 +420,15 @@ def status() -> None:
             f"quarantined messages: {count(ProcessedMessage, ProcessedMessage.outcome == MessageOutcome.QUARANTINED)}"
         )
         typer.echo(f"messages processed: {count(ProcessedMessage)}")
+        last = session.get(RuntimeState, "last_poll")
+        typer.echo(f"last successful poll: {last.value if last else 'never'}")
+        soon = utcnow() + timedelta(days=7)
+        near = [
+            c
+            for c in session.exec(select(Case).where(Case.status.in_(OPEN_STATUSES))).all()
+            if effective_deadline(c) <= soon
+        ]  # type: ignore[attr-defined]
+        typer.echo(f"open cases due within 7 days or overdue: {len(near)}")
 
 
 @db_app.command("upgrade")

@@ -20,13 +20,13 @@ import mailbox as stdlib_mailbox
 import os
 import ssl
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from imapclient import IMAPClient
-from imapclient.exceptions import IMAPClientError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from mailbot.settings import url_parts
 
@@ -52,7 +52,9 @@ class Mailbox(Protocol):
 
     def mark_done(self, message: RawMessage, *, quarantine: bool = False) -> None: ...
 
-    def wait_for_mail(self, timeout: float) -> None: ...
+    def wait_for_mail(
+        self, timeout: float, *, stopping: Callable[[], bool] = lambda: False
+    ) -> None: ...
 
     def close(self) -> None: ...
 
@@ -138,19 +140,34 @@ class ImapMailbox:
                 client.copy([uid], target)
                 client.delete_messages([uid])
                 client.expunge([uid]) if client.has_capability("UIDPLUS") else client.expunge()
-        except (OSError, IMAPClientError) as exc:
+        except (OSError, IMAPClientAbortError) as exc:
             self._drop()
             raise MailboxError(f"{self.name}: {exc}") from exc
+        except IMAPClientError as exc:
+            # another worker moved it first (Dovecot: NO [EXPUNGEISSUED]): then it is done
+            try:
+                still_here = bool(client.search(["UID", str(uid)]))
+            except (OSError, IMAPClientError):
+                self._drop()
+                still_here = True
+            if still_here:
+                raise MailboxError(f"{self.name}: {exc}") from exc
 
-    def wait_for_mail(self, timeout: float) -> None:
-        """IDLE until something arrives or `timeout` passes; sleep where IDLE is not offered."""
+    def wait_for_mail(
+        self, timeout: float, *, stopping: Callable[[], bool] = lambda: False
+    ) -> None:
+        """IDLE until something arrives or `timeout` passes (checking `stopping` each second, so
+        SIGTERM is honoured at once); sleep where IDLE is not offered."""
         client = self._connect()
         if not client.has_capability("IDLE"):
-            time.sleep(timeout)
+            _sleep_until(timeout, stopping)
             return
         try:
             client.idle()
-            client.idle_check(timeout=timeout)
+            end = time.monotonic() + timeout
+            while not stopping() and time.monotonic() < end:
+                if client.idle_check(timeout=min(1.0, max(0.0, end - time.monotonic()))):
+                    break
             client.idle_done()
         except (OSError, IMAPClientError) as exc:
             self._drop()
@@ -206,11 +223,19 @@ class MaildirMailbox:
         with contextlib.suppress(FileNotFoundError):  # already moved
             os.replace(source, folder / "cur" / name)
 
-    def wait_for_mail(self, timeout: float) -> None:
-        time.sleep(timeout)
+    def wait_for_mail(
+        self, timeout: float, *, stopping: Callable[[], bool] = lambda: False
+    ) -> None:
+        _sleep_until(timeout, stopping)
 
     def close(self) -> None:
         pass
+
+
+def _sleep_until(timeout: float, stopping: Callable[[], bool]) -> None:
+    end = time.monotonic() + timeout
+    while not stopping() and time.monotonic() < end:
+        time.sleep(min(0.5, max(0.0, end - time.monotonic())))
 
 
 def open_mailbox(url: str, *, done_folder: str, quarantine_folder: str) -> Mailbox:

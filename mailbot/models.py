@@ -456,3 +456,13 @@ class OutboxMessage(SQLModel, table=True):
     next_attempt_at: datetime | None = Field(default=None, sa_column=_ts())
     claimed_at: datetime | None = Field(default=None, sa_column=_ts())
     sent_at: datetime | None = Field(default=None, sa_column=_ts(index=True))
+
+
+class RuntimeState(SQLModel, table=True):
+    """Small facts about the running daemon, for `mailbot status` (e.g. the last successful poll)."""
+
+    __tablename__ = "runtime_state"
+
+    key: str = Field(primary_key=True)
+    value: str
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=_ts(nullable=False))

@@ -85,6 +85,8 @@ class LoginThrottle:
     def failed(self, key: str, *, limit: int | None = None) -> None:
         now = self.clock()
         with self._lock:
+            if len(self._failures) > 10_000:  # many made-up usernames must not grow memory forever
+                self._forget_stale(now)
             recent = [t for t in self._failures.get(key, []) if now - t < self.window] + [now]
             self._failures[key] = recent
             if len(recent) >= (limit or self.max_failures):
@@ -94,6 +96,12 @@ class LoginThrottle:
     def succeeded(self, key: str) -> None:
         with self._lock:
             self._failures.pop(key, None)
+
+    def _forget_stale(self, now: float) -> None:
+        self._failures = {
+            k: ts for k, ts in self._failures.items() if ts and now - ts[-1] < self.window
+        }
+        self._locked_until = {k: t for k, t in self._locked_until.items() if t > now}
 
 
 # --------------------------------------------------------------------------- the app
@@ -175,7 +183,8 @@ def create_app(settings: Settings, *, throttle: LoginThrottle | None = None) -> 
     @app.exception_handler(_NotLoggedIn)
     async def _to_login(request: Request, exc: _NotLoggedIn) -> Response:
         response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        if SESSION_COOKIE in request.cookies:  # a dead session: let the browser forget it
+            response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
         return response
 
     @app.exception_handler(_CsrfRefused)
@@ -279,7 +288,7 @@ def create_app(settings: Settings, *, throttle: LoginThrottle | None = None) -> 
             secure=_is_tls(request, settings),
             path="/",
         )
-        response.delete_cookie(LOGIN_COOKIE, path="/login")
+        response.delete_cookie(LOGIN_COOKIE, path="/login", httponly=True, samesite="strict")
         return response
 
     @app.post("/logout")
@@ -289,7 +298,7 @@ def create_app(settings: Settings, *, throttle: LoginThrottle | None = None) -> 
             end_session(session, token=request.cookies.get(SESSION_COOKIE, ""))
         log.info("staff %s logged out", who.username)
         response = RedirectResponse("/login", status_code=303)
-        response.delete_cookie(SESSION_COOKIE, path="/")
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="strict")
         return response
 
     # ------------------------------------------------------------------ pages
