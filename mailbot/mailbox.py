@@ -101,7 +101,7 @@ class ImapMailbox:
             client.login(self._user, self._password)
             status = client.select_folder(self.folder)
         except (OSError, IMAPClientError) as exc:
-            raise MailboxError(f"{self.name}: {exc}") from exc
+            raise MailboxError(f"{self.name} ({self._host}:{self._port}): {exc}") from exc
         self.uidvalidity = int(status[b"UIDVALIDITY"])
         for folder in (self.done_folder, self.quarantine_folder):
             if not client.folder_exists(folder):
