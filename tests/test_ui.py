@@ -483,3 +483,15 @@ def test_the_deadlines_page_lists_overdue_open_cases(
     assert later not in html
     assert ref in html and "overdue" in html
     assert alice.get("/cases/DSR-NOPE").status_code == 404
+
+
+def test_the_throttle_forgets_old_failures_instead_of_growing_without_bound(clock: Clock) -> None:
+    throttle = LoginThrottle(max_failures=3, window=60.0, lockout=60.0, clock=clock)
+    for n in range(10_001):
+        throttle.failed(f"user:made-up-{n}")
+    throttle.failed("user:alice", limit=1)
+    assert throttle.locked("user:alice") > 0
+    clock.now += 61
+    throttle.failed("user:one-more")
+    assert len(throttle._failures) == 1
+    assert throttle.locked("user:alice") == 0
