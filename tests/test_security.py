@@ -46,7 +46,6 @@ from mailbot.models import (
     MarketingProhibition,
     MessageOutcome,
     OutboxMessage,
-    PendingAction,
     ProcessedMessage,
 )
 from mailbot.pipeline import deliver, process_message, run_once
@@ -584,6 +583,7 @@ def test_staff_confirming_an_unknown_writer_answers_the_register_address(bank: L
     assert outcome.status == CaseStatus.TRIAGE.value
     queue.confirm_identity(bank.settings, outcome.case_ref, actor="anna.staff", subject_ref="R-1")
     assert bank.leaked(SECRETS, owner=VICTIM) == []
+    assert "access_done" in bank.kinds(VICTIM)  # answered, at the address on record
 
 
 # --------------------------------------------------------------------------- reply injection
@@ -606,13 +606,14 @@ def test_crlf_in_an_encoded_subject_adds_no_header_to_replies(bank_sqlite: Lab) 
 def test_template_syntax_in_a_letter_or_in_register_data_is_shown_not_run(bank_sqlite: Lab) -> None:
     bank_sqlite.send(
         INSIDER,
-        "{{ 6*7 }} {{ config }}",
-        "Please send me a copy of all my personal data. {% for x in range(99999999) %}{{ 6*7 }}{% endfor %}",
+        "{{ 'inj' ~ 'ected' }} {{ config }}",
+        "Please send me a copy of all my personal data. "
+        "{% for x in range(99999999) %}{{ 'inj' ~ 'ected' }}{% endfor %}",
     )
     [access] = [m for m in bank_sqlite.mails(INSIDER) if "Yritys" in _all_text(m)]
-    text = _all_text(access)
-    assert "{{ 7*7 }}{% raw %}" in text  # the insider's own last name, verbatim
-    assert "49" not in text and "42" not in text
+    text = "\n".join(_all_text(m) for m in bank_sqlite.mails())
+    assert "{{ 7*7 }}{% raw %}" in _all_text(access)  # the insider's own last name, verbatim
+    assert "injected" not in text  # the letter's expressions were never evaluated
 
 
 def test_a_huge_subject_is_decided_and_leaves_replies_bounded(bank_sqlite: Lab) -> None:
@@ -622,3 +623,173 @@ def test_a_huge_subject_is_decided_and_leaves_replies_bounded(bank_sqlite: Lab) 
     for row in bank_sqlite.outbox():
         headers = row.raw.split(b"\r\n\r\n", 1)[0]
         assert max(len(line) for line in headers.split(b"\r\n")) <= 998  # RFC 5322 line limit
+
+
+# --------------------------------------------------------------------------- loops and the mail cannon
+
+
+def test_our_own_reply_coming_back_is_never_answered(bank_sqlite: Lab) -> None:
+    bank_sqlite.send(VICTIM, sign=None)
+    [ours] = bank_sqlite.outbox()
+    before = len(bank_sqlite.outbox())
+    assert bank_sqlite.push(ours.raw).outcome is MessageOutcome.IGNORED
+    # a forwarder that strips our case header: still our own From
+    stripped = b"\r\n".join(
+        line for line in ours.raw.split(b"\r\n") if not line.startswith(b"X-Mailbot-Case")
+    )
+    assert bank_sqlite.push(stripped).outcome is MessageOutcome.IGNORED
+    assert len(bank_sqlite.outbox()) == before
+
+
+def test_an_autoresponder_without_standard_headers_gets_a_bounded_number_of_replies(
+    bank_sqlite: Lab,
+) -> None:
+    """A naive autoresponder answers everything, without Auto-Submitted: the loop must stop."""
+    bot = "vastaaja@hyokkaaja.fi"
+    for _ in range(12):
+        bank_sqlite.send(bot, "Re: About your data protection request", "Thank you for your mail!")
+    cap = bank_sqlite.settings.replies_per_address_per_hour
+    assert 1 <= len(bank_sqlite.kinds(bot)) <= cap
+
+
+def test_an_auto_reply_by_its_subject_alone_is_never_answered(bank_sqlite: Lab) -> None:
+    outcome = bank_sqlite.send(ATTACKER, "Automatic reply: Data protection request", "I am away.")
+    assert outcome.outcome is MessageOutcome.AUTOMATED
+    assert bank_sqlite.outbox() == []
+
+
+def test_unknown_sender_reply_to_a_forged_address_carries_nothing_of_the_attackers(
+    bank_sqlite: Lab,
+) -> None:
+    """Anyone can make mailbot write to a victim address; the letter must not carry their words."""
+    bait = "WIN A PRIZE at http://hyokkaaja.fi/prize"
+    bank_sqlite.send("victim@elsewhere.example", bait, bait, sign=None)
+    [mail] = bank_sqlite.mails("victim@elsewhere.example")
+    assert "hyokkaaja" not in _all_text(mail) and "PRIZE" not in _all_text(mail)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="SECURITY: forged letters fill the per-address cap and the subject's real answer is dropped",
+)
+def test_forged_letters_cannot_suppress_the_answer_to_a_genuine_request(bank: Lab) -> None:
+    for _ in range(bank.settings.replies_per_address_per_hour):
+        bank.send(VICTIM, "Please erase me", "Please erase all my data.", sign=None)
+    outcome = bank.send(VICTIM)  # Olli's own, validly signed request
+    answered = "access_done" in bank.kinds(VICTIM)
+    assert answered or bank.case(outcome.case_ref).status in (
+        CaseStatus.TRIAGE,
+        CaseStatus.AWAITING_APPROVAL,
+    )
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="SECURITY: backscatter to forged unknown senders uses up the global hourly cap first",
+)
+def test_backscatter_cannot_starve_the_answers_to_verified_subjects(
+    tmp_path: Path, domain_keys: dict[str, TestKey]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'mailbot.db'}"
+    lab = _lab(
+        tmp_path, url, domain_keys, _bank_register(), "b2b-customer", replies_per_hour=3,
+        smtp_url=f"maildir://{tmp_path / 'sent'}", staff_address="staff@pankki.fi",
+    )  # fmt: skip
+    for number in range(4):  # unsigned letters in the names of strangers
+        lab.send(f"stranger{number}@elsewhere.example", sign=None)
+    lab.send(VICTIM)
+    deliver(lab.settings)
+    sent = {r.kind for r in lab.outbox() if r.status.value == "sent"}
+    assert "access_done" in sent
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="SECURITY: a forged letter reusing a Message-ID makes the genuine one a 'duplicate'",
+)
+def test_a_forged_letter_cannot_pre_empt_a_genuine_one_by_its_message_id(bank: Lab) -> None:
+    bank.send(VICTIM, "Hello", "Just a question.", sign=None, message_id="<predictable@asiakas.fi>")
+    outcome = bank.send(VICTIM, message_id="<predictable@asiakas.fi>")
+    assert outcome.outcome is MessageOutcome.CASE
+    assert "access_done" in bank.kinds(VICTIM)
+
+
+# --------------------------------------------------------------------------- denial of service
+
+
+@dataclass
+class ListMailbox:
+    """A mailbox of given messages that records which were marked done."""
+
+    messages: list[RawMessage]
+    name: str = "list"
+    done: dict[str, bool] = field(default_factory=dict)
+
+    def fetch_new(self) -> Iterator[RawMessage]:
+        yield from (m for m in self.messages if m.key not in self.done)
+
+    def mark_done(self, message: RawMessage, *, quarantine: bool = False) -> None:
+        self.done[message.key] = quarantine
+
+
+def _hostile(lab: Lab) -> dict[str, bytes]:
+    good = lab.raw(INSIDER)
+    head, _, body = good.partition(b"\r\n\r\n")
+    return {
+        "empty": b"",
+        "binary garbage": bytes(range(256)) * 40,
+        "no header section": b"\r\n\r\njust a body\r\n",
+        "NUL in a header": good.replace(b"Subject: ", b"Subject: \x00", 1),
+        "bare CR in From": good.replace(b"From: ", b"From: x\rFrom: ", 1),
+        "no From": b"\r\n".join(line for line in head.split(b"\r\n") if not line.startswith(b"From:")) + b"\r\n\r\n" + body,
+        "From not UTF-8": good.replace(b"From: ", b"From: \xff\xfe ", 1),
+        "garbage DKIM-Signature": b"DKIM-Signature: v=1; a=rsa-sha256; d=; b=;;;===\r\n" + good,
+        "DKIM-Signature with a huge l=": custom_sign(
+            lab.raw(INSIDER, sign=None), key=lab.keys["yritys.fi"], domain="yritys.fi", length=10**30
+        ),
+        "deep nesting": head.replace(b"text/plain; charset=utf-8", b'multipart/mixed; boundary="b"')
+        + b"\r\n\r\n"
+        + b"".join(b'--b\r\nContent-Type: multipart/mixed; boundary="b"\r\n\r\n' for _ in range(3000)),
+        "thousands of parts": head.replace(b"text/plain; charset=utf-8", b'multipart/mixed; boundary="b"')
+        + b"\r\n\r\n"
+        + b"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n" * 5000
+        + b"--b--\r\n",
+        "header block of 2 MB": good.replace(b"Subject: ", b"X-Pad: " + b"a" * 2_000_000 + b"\r\nSubject: ", 1),
+    }  # fmt: skip
+
+
+def test_hostile_messages_are_each_decided_and_never_block_the_next(
+    bank_sqlite: Lab, tmp_path: Path
+) -> None:
+    settings = bank_sqlite.settings.model_copy(update={"smtp_url": f"maildir://{tmp_path / 'out'}"})
+    hostile = _hostile(bank_sqlite)
+    messages = [
+        RawMessage(key=f"h:{n}", data=d, ref=str(n)) for n, d in enumerate(hostile.values())
+    ]
+    messages.append(RawMessage(key="h:good", data=bank_sqlite.raw(INSIDER), ref="good"))
+    box = ListMailbox(messages)
+    report = run_once(settings, box)
+    stuck = [name for name, m in zip(hostile, messages, strict=False) if m.key not in box.done]
+    assert stuck == []  # every message decided: none is re-read forever
+    assert box.done["h:good"] is False  # and the letter after them was processed normally
+    assert "access_done" in bank_sqlite.kinds(INSIDER)
+    assert not report.errors
+    # a second run reads nothing again
+    assert run_once(settings, box).outcomes == []
+
+
+def test_a_quarantined_message_is_kept_for_a_person(bank_sqlite: Lab) -> None:
+    outcome = bank_sqlite.push(_hostile(bank_sqlite)["bare CR in From"])
+    assert outcome.quarantine
+    with session_scope(bank_sqlite.settings.database_url) as session:
+        row = session.exec(
+            select(ProcessedMessage).where(ProcessedMessage.source_key == outcome.key)
+        ).one()
+        assert row.raw and row.error
+    assert bank_sqlite.outbox() == []
+
+
+def test_a_forged_request_does_not_turn_the_genuine_one_into_a_repeat(bank: Lab) -> None:
+    bank.send(VICTIM, sign=None)  # the same rights, unproven: waits for Olli's confirmation
+    outcome = bank.send(VICTIM)
+    assert "repeat" not in outcome.replies and "access_done" in bank.kinds(VICTIM)
