@@ -205,7 +205,7 @@ def _rectification(ctx: ActionContext, result: ActionResult) -> Step:
         field_name = RECTIFIABLE.get(
             str(change.get("field", "")).lower(), str(change.get("field", ""))
         )
-        before = _current_value(ctx.session, subject, field_name)
+        before = _current_value(ctx.session, subject, field_name, ctx.case.from_address)
         proposal["changes"].append(
             {"field": field_name, "before": before, "after": change["new_value"]}
         )
@@ -213,14 +213,19 @@ def _rectification(ctx: ActionContext, result: ActionResult) -> Step:
     return Step("rectification", "queued")
 
 
-def _current_value(session: Session, subject: Subject, field_name: str) -> Any:
+def _current_value(
+    session: Session, subject: Subject, field_name: str, writer: str | None = None
+) -> Any:
     if field_name == "name":
         return " ".join(p for p in (subject.first_name, subject.last_name) if p) or None
     if field_name == "email":
+        # the one address being replaced: the one the subject wrote from, else the primary one
         rows = session.exec(
-            select(SubjectEmail.address).where(SubjectEmail.subject_id == subject.id)
+            select(SubjectEmail.address)
+            .where(SubjectEmail.subject_id == subject.id)
+            .order_by(SubjectEmail.is_primary.desc(), SubjectEmail.id)  # type: ignore[attr-defined]
         ).all()
-        return ", ".join(rows) or None
+        return writer if writer in rows else (rows[0] if rows else None)
     value = getattr(subject, field_name, None)
     return value.isoformat() if isinstance(value, date) else value
 
@@ -535,7 +540,9 @@ def execute(ctx: ActionContext, action: PendingAction) -> Step:
     if action.right == "rectification":
         applied = []
         for change in proposal["changes"]:
-            if _apply_change(ctx.session, subject, change["field"], change["after"]):
+            if _apply_change(
+                ctx.session, subject, change["field"], change["after"], change.get("before")
+            ):
                 applied.append(change)
         subject.updated_at = utcnow()
         ctx.session.add(subject)
@@ -573,7 +580,9 @@ def execute(ctx: ActionContext, action: PendingAction) -> Step:
     return step or Step(action.right, "done")
 
 
-def _apply_change(session: Session, subject: Subject, field_name: str, value: str) -> bool:
+def _apply_change(
+    session: Session, subject: Subject, field_name: str, value: str, before: Any = None
+) -> bool:
     if field_name == "name":
         first, _, last = value.strip().partition(" ")
         subject.first_name, subject.last_name = first or None, last or None
@@ -585,11 +594,20 @@ def _apply_change(session: Session, subject: Subject, field_name: str, value: st
             address = normalise_address(value)
         except AddressError:
             return False
-        if (
-            session.exec(select(SubjectEmail.id).where(SubjectEmail.address == address)).first()
-            is None
-        ):
-            session.add(SubjectEmail(subject_id=subject.id, address=address))  # type: ignore[arg-type]
+        owner = session.exec(select(SubjectEmail).where(SubjectEmail.address == address)).first()
+        if owner is not None and owner.subject_id != subject.id:
+            return False  # never move another subject's address to this one
+        old = session.exec(
+            select(SubjectEmail)
+            .where(SubjectEmail.subject_id == subject.id)
+            .where(SubjectEmail.address == before)
+        ).first()
+        primary = old.is_primary if old is not None else False
+        if old is not None:  # exactly what staff were shown: this address becomes that one
+            session.delete(old)
+            session.flush()
+        if owner is None:
+            session.add(SubjectEmail(subject_id=subject.id, address=address, is_primary=primary))  # type: ignore[arg-type]
         return True
     if field_name == "birth_date":
         try:

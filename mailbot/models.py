@@ -311,6 +311,9 @@ class ProcessedMessage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     source_key: str = Field(unique=True, index=True, description="imap:<box>:<uidvalidity>:<uid>")
     message_id: str | None = Field(default=None, index=True)
+    content_hash: str | None = Field(
+        default=None, description="SHA-256 of what the sender wrote (no trace headers)."
+    )
     from_address: str | None = None
     subject_line: str | None = None
     outcome: MessageOutcome = Field(sa_column=_enum(MessageOutcome))

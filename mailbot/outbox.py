@@ -157,6 +157,8 @@ class DeliveryReport:
 
 
 STALE_SENDING = timedelta(minutes=15)
+# replies anyone can cause by writing in, proven or not: these are capped and go last
+UNTRUSTED_KINDS = ("confirm_identity", "unknown_sender", "staff_notice")
 
 
 def deliver_pending(
@@ -169,7 +171,7 @@ def deliver_pending(
 ) -> DeliveryReport:
     """Send what waits in the outbox; each row is claimed atomically, so it goes out once.
 
-    At most `hourly_cap` replies leave in any hour; the rest wait for the next round. A row left
+    At most `hourly_cap` untrusted replies (UNTRUSTED_KINDS) leave in any hour; the rest wait. A row left
     in `sending` by a worker that died mid-send is retried after STALE_SENDING: the one case where a
     reply may go out twice (the server took it, the worker died before recording that).
     """
@@ -184,22 +186,30 @@ def deliver_pending(
             .values(status=OutboxStatus.PENDING)
         )
         session.commit()
+        due = or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)  # type: ignore[union-attr,operator]
+        pending = (
+            select(OutboxMessage.id).where(OutboxMessage.status == OutboxStatus.PENDING).where(due)
+        )
+        untrusted = OutboxMessage.kind.in_(UNTRUSTED_KINDS)  # type: ignore[attr-defined]
+        # answers to proven subjects first and uncapped; what anyone can trigger by writing in
+        # (confirmation codes, replies to strangers) shares the hourly cap, so a flood of forged
+        # letters can neither crowd out real answers nor turn mailbot into a mail cannon
+        ids = list(
+            session.exec(pending.where(~untrusted).order_by(OutboxMessage.id).limit(limit)).all()
+        )  # type: ignore[arg-type]
+        room = limit - len(ids)
         if hourly_cap is not None:
             sent = session.exec(
                 select(func.count())
                 .select_from(OutboxMessage)
+                .where(untrusted)
                 .where(OutboxMessage.sent_at >= now - timedelta(hours=1))  # type: ignore[operator]
             ).one()
-            limit = min(limit, max(0, hourly_cap - int(sent)))
-        ids = session.exec(
-            select(OutboxMessage.id)
-            .where(OutboxMessage.status == OutboxStatus.PENDING)
-            .where(
-                or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)
-            )  # type: ignore[union-attr,operator]
-            .order_by(OutboxMessage.id)  # type: ignore[arg-type]
-            .limit(limit)
-        ).all()
+            room = min(room, max(0, hourly_cap - int(sent)))
+        if room > 0:
+            ids += session.exec(
+                pending.where(untrusted).order_by(OutboxMessage.id).limit(room)
+            ).all()  # type: ignore[arg-type]
     try:
         for row_id in ids:
             with Session(engine) as session:
@@ -268,7 +278,10 @@ def queue_rendered(
         in_reply_to=in_reply_to,
         references=references,
     )
-    if _recent_replies(session, to) >= settings.replies_per_address_per_hour:
+    if (
+        rendered.kind in UNTRUSTED_KINDS
+        and _recent_replies(session, to) >= settings.replies_per_address_per_hour
+    ):
         # a flood to one address is a loop or abuse: hold it for a person instead of sending
         audit(
             session,
@@ -292,12 +305,15 @@ def queue_rendered(
 
 
 def _recent_replies(session: Session, to: str) -> int:
+    """Untrusted replies queued to one address in the last hour (answers to proven requests do
+    not count: forged letters must not use up a subject's allowance)."""
     since = utcnow() - timedelta(hours=1)
     return int(
         session.exec(
             select(func.count())
             .select_from(OutboxMessage)
             .where(OutboxMessage.to_address == to)
+            .where(OutboxMessage.kind.in_(UNTRUSTED_KINDS))  # type: ignore[attr-defined]
             .where(OutboxMessage.created_at >= since)  # type: ignore[operator]
         ).one()
     )

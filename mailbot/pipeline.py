@@ -59,6 +59,16 @@ from mailbot.settings import Settings
 log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
+SINGLE_HEADERS = (
+    "Subject",
+    "Message-ID",
+    "Date",
+    "To",
+    "Reply-To",
+    "Sender",
+    "In-Reply-To",
+    "References",
+)
 STAFF_STATUSES = (CaseStatus.TRIAGE, CaseStatus.AWAITING_APPROVAL)  # a person must act
 REPEAT_WINDOW = timedelta(days=14)  # the same rights asked again within this are linked, not redone
 _TOKEN = re.compile(r"\b(MB-[A-Z2-7]{6}-[A-Z2-7]{6})\b")
@@ -137,6 +147,12 @@ def _stages(ctx: Context) -> Outcome:
         return _record_quarantine(ctx, f"malformed: {exc}")
     parsed = ctx.parsed
 
+    repeated = [h for h in SINGLE_HEADERS if len(parsed.msg.get_all(h, [])) > 1]
+    if repeated:
+        # RFC 5322 allows each once; a second copy added above a signature is how a signed
+        # message gets a subject (or identity) its signer never wrote
+        return _record_quarantine(ctx, f"malformed: repeated {', '.join(repeated)} header")
+
     if _our_own(ctx.settings, parsed):  # one of our replies coming back (a loop): never answered
         _ledger(ctx, MessageOutcome.IGNORED, note="mailbot's own reply came back")
         return Outcome(ctx.raw.key, MessageOutcome.IGNORED, note="mailbot's own reply came back")
@@ -147,7 +163,9 @@ def _stages(ctx: Context) -> Outcome:
             ctx.raw.key, MessageOutcome.AUTOMATED, note="; ".join(parsed.automated_reasons)
         )
 
-    if parsed.message_id and _seen_message_id(ctx.session, parsed.message_id, _from_key(parsed)):
+    if parsed.message_id and _seen_message_id(
+        ctx.session, parsed.message_id, _from_key(parsed), content_hash(parsed)
+    ):
         _ledger(ctx, MessageOutcome.DUPLICATE, note="Message-ID seen before")
         return Outcome(ctx.raw.key, MessageOutcome.DUPLICATE, note="Message-ID seen before")
 
@@ -421,14 +439,28 @@ def _from_key(parsed: ParsedMessage) -> str | None:
         return None
 
 
-def _seen_message_id(session: Session, message_id: str, from_key: str | None) -> bool:
-    """The same message again: same Message-ID from the same sender. A different sender reusing a
-    Message-ID (by accident or to suppress someone's request) is processed on its own."""
+def content_hash(parsed: ParsedMessage) -> str:
+    """What the sender wrote: the author's headers and the body, not the trace headers a relay adds,
+    so a re-delivered copy hashes the same and a different letter under the same Message-ID does not."""
+    digest = hashlib.sha256()
+    for name in ("From", "To", "Subject", "Date", "Message-ID"):
+        for value in parsed.msg.get_all(name, []):
+            digest.update(f"{name}:{value}\n".encode("utf-8", "surrogateescape"))
+    _head, _sep, body = parsed.raw.replace(b"\r\n", b"\n").partition(b"\n\n")
+    digest.update(body)
+    return digest.hexdigest()
+
+
+def _seen_message_id(session: Session, message_id: str, from_key: str | None, digest: str) -> bool:
+    """The same message again: same Message-ID, same sender, same content. Anyone reusing a
+    Message-ID with other content (by accident, or to make a genuine request look like a
+    duplicate) is processed on its own."""
     return (
         session.exec(
             select(ProcessedMessage.id)
             .where(ProcessedMessage.message_id == message_id)
             .where(ProcessedMessage.from_address == from_key)
+            .where(ProcessedMessage.content_hash == digest)
         ).first()
         is not None
     )
@@ -499,6 +531,7 @@ def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
         ProcessedMessage(
             source_key=ctx.raw.key,
             message_id=parsed.message_id if parsed else None,
+            content_hash=content_hash(parsed) if parsed else None,
             from_address=ctx.identity.from_address
             if ctx.identity
             else (_from_key(parsed) if parsed else None),

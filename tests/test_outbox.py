@@ -107,24 +107,46 @@ def test_a_worker_that_died_mid_send_is_retried_after_a_while(
     assert deliver(env).sent == 1
 
 
-def test_one_address_gets_at_most_the_hourly_cap(
-    env: Settings, key: TestKey, smtp_sink: SmtpSink
+def _unsigned(env: Settings, n: int, sender: str = "maija@asiakas.fi") -> object:
+    raw = message(
+        from_=sender,
+        subject=f"Access request {n}",
+        body=ACCESS + f"\nletter {n}\n",
+        message_id=f"<u{n}@x.fi>",
+    )
+    return process_message(env, RawMessage(key=f"u:{n}", data=raw, ref=str(n)))
+
+
+def test_unproven_letters_get_at_most_the_hourly_cap_of_replies_per_address(
+    env: Settings, smtp_sink: SmtpSink
 ) -> None:
-    for n in range(6):
-        _letter(env, key, n, subject=f"Access request {n}", body=ACCESS + f"\nletter {n}\n")
+    for n in range(6):  # anyone can send these in Maija's name: each would mail her a code
+        _unsigned(env, n)
     deliver(env)
     assert len(smtp_sink.envelopes) == 3
 
 
-def test_the_global_hourly_cap_holds_the_rest_for_later(
+def test_answers_to_proven_requests_are_never_held_by_the_caps(
     env: Settings, key: TestKey, smtp_sink: SmtpSink
 ) -> None:
+    for n in range(6):
+        _unsigned(env, n)  # forged letters use up Maija's allowance of confirmation mails...
+    _letter(env, key, 99)  # ...and her genuine, signed request still gets its answer
+    capped = env.model_copy(update={"replies_per_hour": 1})
+    deliver(capped)
+    kinds = [e.message["Subject"] for e in smtp_sink.envelopes]
+    assert any("access" in k.lower() for k in kinds)
+
+
+def test_the_global_hourly_cap_holds_unproven_replies_for_later(
+    env: Settings, smtp_sink: SmtpSink
+) -> None:
     for n in range(3):
-        _letter(env, key, n, subject=f"Access request {n}", body=ACCESS + f"\nletter {n}\n")
+        _unsigned(env, n, sender=f"stranger{n}@elsewhere.fi")  # a reply each, and a staff notice each
     capped = env.model_copy(update={"replies_per_hour": 2})
     assert deliver(capped).sent == 2
     assert deliver(capped).sent == 0
-    assert deliver(env).sent == 1
+    assert deliver(env).sent == 4
 
 
 def test_our_own_reply_coming_back_is_never_answered(
