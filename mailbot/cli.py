@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
 import os
 import signal
 import sys
@@ -102,7 +101,9 @@ def run(
     _required(cfg, "smtp_url")
     _required(cfg, "controller_address")
     database(cfg)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    from mailbot.logs import setup as setup_logging
+
+    setup_logging(cfg.log_format)
     stopping = False
 
     def _stop(_signum: int, _frame: Any) -> None:
@@ -750,7 +751,9 @@ def ui(host: str = "127.0.0.1", port: int = 8080) -> None:
 
     cfg = settings()
     database(cfg)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    from mailbot.logs import setup as setup_logging
+
+    setup_logging(cfg.log_format)
     serve(cfg, host=host, port=port)
 
 
@@ -771,7 +774,9 @@ def serve_smtp(
     _required(cfg, "smtp_url")
     _required(cfg, "controller_address")
     database(cfg)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    from mailbot.logs import setup as setup_logging
+
+    setup_logging(cfg.log_format)
     controller = start(cfg, host=host, port=port, lmtp=lmtp)
     typer.echo(
         f"mailbot listening for {'LMTP' if lmtp else 'SMTP'} on {host}:{port} for {cfg.controller_address}"

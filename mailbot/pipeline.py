@@ -601,6 +601,17 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     for raw in mailbox.fetch_new():
         outcome = process_message(settings, raw)
         report.outcomes.append(outcome)
+        if not outcome.already:
+            log.info(
+                "message processed",
+                extra={
+                    "message_key": raw.key,
+                    "outcome": outcome.outcome.value if outcome.outcome else "retry_later",
+                    "case": outcome.case_ref,
+                    "status": outcome.status,
+                    "replies": outcome.replies,
+                },
+            )
         if outcome.config_error:
             report.errors.append(outcome.note)
             break

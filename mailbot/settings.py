@@ -112,6 +112,9 @@ class Settings(BaseSettings):
         default=None,
         description="d= of reply signatures (default: the controller address's domain).",
     )
+    log_format: str = Field(
+        default="text", pattern="^(text|json)$", description="Log lines as text or as JSON objects."
+    )
     poll_interval: float = Field(
         default=60.0, description="Seconds between polls when the server has no IDLE."
     )

@@ -409,10 +409,6 @@ def test_control_a_replayed_harmless_letter_is_verified_but_asks_for_nothing(
     _nothing_happened_to_victim(bank_sqlite)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: a Subject added above a valid signature is the one classified and acted on",
-)
 def test_subject_added_above_the_signature_is_not_acted_on_as_verified(bank_sqlite: Lab) -> None:
     """DKIM verifiers take the bottom-most Subject (the signed one); Python's email package
     returns the top-most. The attacker's Subject is classified under Olli's valid signature."""
@@ -423,6 +419,7 @@ def test_subject_added_above_the_signature_is_not_acted_on_as_verified(bank_sqli
     bank_sqlite.push(forged)
     assert bank_sqlite.prohibitions() == 0  # marketing opt-out runs at once for the verified
     assert "access_done" not in bank_sqlite.kinds()
+    assert bank_sqlite.active_consents() == 1
 
 
 def test_message_id_added_above_the_signature_does_not_make_a_replay_new(bank_sqlite: Lab) -> None:
@@ -548,10 +545,6 @@ def _email_change(lab: Lab) -> str:
     return str(outcome.case_ref)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: an approved email 'correction' adds the new address and keeps the old one",
-)
 def test_approved_email_change_does_exactly_what_staff_were_shown(bank: Lab) -> None:
     ref = _email_change(bank)
     with session_scope(bank.settings.database_url) as session:
@@ -668,10 +661,6 @@ def test_unknown_sender_reply_to_a_forged_address_carries_nothing_of_the_attacke
     assert "hyokkaaja" not in _all_text(mail) and "PRIZE" not in _all_text(mail)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: forged letters fill the per-address cap and the subject's real answer is dropped",
-)
 def test_forged_letters_cannot_suppress_the_answer_to_a_genuine_request(bank: Lab) -> None:
     for _ in range(bank.settings.replies_per_address_per_hour):
         bank.send(VICTIM, "Please erase me", "Please erase all my data.", sign=None)
@@ -683,10 +672,6 @@ def test_forged_letters_cannot_suppress_the_answer_to_a_genuine_request(bank: La
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: backscatter to forged unknown senders uses up the global hourly cap first",
-)
 def test_backscatter_cannot_starve_the_answers_to_verified_subjects(
     tmp_path: Path, domain_keys: dict[str, TestKey]
 ) -> None:
@@ -703,15 +688,28 @@ def test_backscatter_cannot_starve_the_answers_to_verified_subjects(
     assert "access_done" in sent
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SECURITY: a forged letter reusing a Message-ID makes the genuine one a 'duplicate'",
-)
 def test_a_forged_letter_cannot_pre_empt_a_genuine_one_by_its_message_id(bank: Lab) -> None:
     bank.send(VICTIM, "Hello", "Just a question.", sign=None, message_id="<predictable@asiakas.fi>")
     outcome = bank.send(VICTIM, message_id="<predictable@asiakas.fi>")
     assert outcome.outcome is MessageOutcome.CASE
     assert "access_done" in bank.kinds(VICTIM)
+
+
+def test_a_flood_of_strangers_letters_sends_staff_a_bounded_number_of_notices(
+    tmp_path: Path, domain_keys: dict[str, TestKey]
+) -> None:
+    url = f"sqlite:///{tmp_path / 'mailbot.db'}"
+    lab = _lab(
+        tmp_path,
+        url,
+        domain_keys,
+        _bank_register(),
+        "b2b-customer",
+        staff_address="staff@pankki.fi",
+    )
+    for number in range(12):
+        lab.send(f"stranger{number}@elsewhere.example", sign=None)
+    assert len(lab.kinds("staff@pankki.fi")) <= lab.settings.replies_per_address_per_hour
 
 
 # --------------------------------------------------------------------------- denial of service
