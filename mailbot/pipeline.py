@@ -18,7 +18,7 @@ import re
 import secrets
 import traceback
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import text
@@ -45,6 +45,7 @@ from mailbot.models import (
     ConfirmationToken,
     MessageOutcome,
     ProcessedMessage,
+    RuntimeState,
     Subject,
     as_utc,
     utcnow,
@@ -59,6 +60,7 @@ from mailbot.settings import Settings
 log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
+DNS_GIVE_UP = timedelta(hours=24)  # a signer's DNS down this long: proceed as unproven
 SINGLE_HEADERS = (
     "Subject",
     "Message-ID",
@@ -184,8 +186,12 @@ def _stages(ctx: Context) -> Outcome:
     if identity.verdict == "rejected":
         return _record_quarantine(ctx, "identity rejected: " + "; ".join(identity.reasons))
     if identity.retry_later:
-        ctx.session.rollback()
-        return Outcome(ctx.raw.key, None, note="DNS temporarily failed; will retry")
+        if not _retried_long_enough(ctx.session, ctx.raw.key):
+            ctx.session.rollback()
+            return Outcome(ctx.raw.key, None, note="DNS temporarily failed; will retry")
+        # the signer's DNS has failed for a day: go on without proof (a confirmation code to the
+        # register's address; nothing disclosed), rather than leave the request unanswered
+        cases.audit(ctx.session, None, "identity:dns_gave_up", {"key": ctx.raw.key})
 
     confirmed = _confirmation(ctx)
     if confirmed is not None:
@@ -419,6 +425,18 @@ def _claim(session: Session, key: str) -> bool:
         return True
     lock = int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big", signed=True)
     return bool(session.execute(text("SELECT pg_try_advisory_xact_lock(:k)"), {"k": lock}).scalar())
+
+
+def _retried_long_enough(session: Session, key: str) -> bool:
+    """True once a message has waited DNS_GIVE_UP for its signer's DNS; remembers the first try."""
+    name = f"dns-retry:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+    with Session(session.get_bind()) as own:  # recorded even though the message's work rolls back
+        row = own.get(RuntimeState, name)
+        if row is None:
+            own.add(RuntimeState(key=name, value=utcnow().isoformat()))
+            own.commit()
+            return False
+        return utcnow() - datetime.fromisoformat(row.value) >= DNS_GIVE_UP
 
 
 def _our_own(settings: Settings, parsed: ParsedMessage) -> bool:

@@ -142,7 +142,9 @@ def test_the_global_hourly_cap_holds_unproven_replies_for_later(
     env: Settings, smtp_sink: SmtpSink
 ) -> None:
     for n in range(3):
-        _unsigned(env, n, sender=f"stranger{n}@elsewhere.fi")  # a reply each, and a staff notice each
+        _unsigned(
+            env, n, sender=f"stranger{n}@elsewhere.fi"
+        )  # a reply each, and a staff notice each
     capped = env.model_copy(update={"replies_per_hour": 2})
     assert deliver(capped).sent == 2
     assert deliver(capped).sent == 0
@@ -161,3 +163,40 @@ def test_our_own_reply_coming_back_is_never_answered(
     assert outcome.outcome is MessageOutcome.IGNORED
     deliver(env)
     assert len(smtp_sink.envelopes) == 1
+
+
+def test_a_signers_dns_down_is_retried_then_after_a_day_asks_for_confirmation(
+    tmp_path: Path, db_url: str, key: TestKey, smtp_sink: SmtpSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import dns.exception
+
+    from mailbot import identity, pipeline
+
+    class DownResolver:
+        def resolve(self, *args: object, **kwargs: object) -> object:
+            raise dns.exception.Timeout()
+
+    monkeypatch.setattr(identity, "_default_dns", identity.DnsKeyLookup(DownResolver()))
+    migrate(db_url)
+    with session_scope(db_url) as session:
+        import_register(session, parse_register_file(REGISTER), source="test")
+    env = Settings(
+        database_url=db_url,
+        smtp_url=smtp_sink.url,
+        controller_address="tietosuoja@rekisteri.fi",
+        dns=True,
+    )
+    raw = dkimpy_sign(
+        message(from_="maija@asiakas.fi", subject="Access request", body=ACCESS),
+        key=key,
+        domain="asiakas.fi",
+    )
+    first = process_message(env, RawMessage(key="dns:1", data=raw, ref="1"))
+    assert first.outcome is None and "DNS" in first.note  # not decided: left on the server
+    assert process_message(env, RawMessage(key="dns:1", data=raw, ref="1")).outcome is None
+    monkeypatch.setattr(pipeline, "DNS_GIVE_UP", timedelta(0))
+    late = process_message(env, RawMessage(key="dns:1", data=raw, ref="1"))
+    assert late.outcome is MessageOutcome.CASE and late.replies == ["confirm_identity"]
+    deliver(env)
+    [mail] = smtp_sink.messages
+    assert mail["To"] == "maija@asiakas.fi" and "ORD-4711" not in mail.get_content()
