@@ -40,8 +40,8 @@ __all__ = [
     "DOMAINS",
     "KINDS",
     "ROOT",
-    "Signing",
     "DovecotServer",
+    "Signing",
     "SmtpSink",
     "address_of",
     "append_all",
@@ -228,13 +228,15 @@ def bulk_register(
                 print(f"  ... {start + batch:,} subjects", flush=True)
         if engine.dialect.name == "postgresql":
             # explicit ids leave the sequences behind; later ordinary inserts must not collide
-            for table in ("subject", "subject_email"):
-                conn.execute(
-                    text(
-                        f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                        f"(SELECT max(id) FROM {table}))"
-                    )
+            conn.execute(
+                text("SELECT setval(pg_get_serial_sequence('subject', 'id'), max(id)) FROM subject")
+            )
+            conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence('subject_email', 'id'), max(id)) "
+                    "FROM subject_email"
                 )
+            )
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
             conn.execute(text("ANALYZE"))
