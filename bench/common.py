@@ -29,7 +29,7 @@ if str(ROOT / "tests") not in sys.path:
     sys.path.insert(0, str(ROOT / "tests"))
 
 from identity_mail import TestKey, dkimpy_sign, key_line, message, rsa_key  # noqa: E402
-from servers import DovecotServer, SmtpSink, new_imap_user  # noqa: E402
+from servers import DovecotServer, ImapUser, SmtpSink, new_imap_user  # noqa: E402
 from sqlalchemy import create_engine, insert, text  # noqa: E402
 
 from mailbot.db import migrate  # noqa: E402
@@ -41,6 +41,7 @@ __all__ = [
     "KINDS",
     "ROOT",
     "DovecotServer",
+    "ImapUser",
     "Signing",
     "SmtpSink",
     "address_of",

@@ -33,8 +33,8 @@ ENV_PREFIX = "MAILBOT_"
 NOTES: dict[str, tuple[Any, str]] = {
     "database_url": (
         "postgresql+psycopg://mailbot:s3cret@db.internal:5432/mailbot",
-        "Always in production. PostgreSQL for several workers, or when the daemon and the staff "
-        "page run on different hosts; `postgresql://` is accepted as a short form. SQLite "
+        "Always: the default is a file in the current working directory. PostgreSQL for several "
+        "workers, or when the daemon and the staff page run on different hosts; `postgresql://` is accepted as a short form. SQLite "
         "(`sqlite:////var/lib/mailbot/mailbot.db`, four slashes for an absolute path) suits one "
         "machine; its directory must be writable, because WAL mode keeps `-wal` and `-shm` files "
         "next to the database. Percent-encode `@`, `:` and `/` in a password.",
@@ -149,8 +149,10 @@ NOTES: dict[str, tuple[Any, str]] = {
     ),
     "poll_interval": (
         300.0,
-        "Only matters when the IMAP server has no IDLE (and for `maildir://`). Shorter means "
-        "quicker answers and more load on the mail server.",
+        "The longest wait between two rounds. Without IDLE (and for `maildir://`) it is how "
+        "often new mail is looked for; with IDLE new mail starts a round at once, but replies "
+        "queued meanwhile (staff approvals, the digest, retries) still wait for the next round. "
+        "Shorter means quicker answers and more load on the mail server.",
     ),
     "staff_address": (
         "privacy-team@controller.example",
@@ -190,7 +192,12 @@ def type_text(info: FieldInfo) -> str:
     name, optional = _type_name(info.annotation)
     limits = []
     for item in info.metadata:
-        for kind, attr, sign in ((Ge, "ge", "≥"), (Gt, "gt", ">"), (Le, "le", "≤"), (Lt, "lt", "<")):
+        for kind, attr, sign in (
+            (Ge, "ge", "≥"),
+            (Gt, "gt", ">"),
+            (Le, "le", "≤"),
+            (Lt, "lt", "<"),
+        ):
             if isinstance(item, kind):
                 limits.append(f"{sign} {getattr(item, attr)}")
         pattern = getattr(item, "pattern", None)
@@ -212,7 +219,7 @@ def toml_value(value: Any) -> str:
 def env_value(value: Any) -> str:
     """A Python value as written in an environment file (quoted when it has spaces)."""
     text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-    return f"'{text}'" if any(c in text for c in " \t\"$`\\#") else text
+    return f"'{text}'" if any(c in text for c in ' \t"$`\\#') else text
 
 
 def default_text(info: FieldInfo) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from mailbot.models import AuditEvent, Case, CaseStatus, as_utc, utcnow
+from mailbot.models import AuditEvent, Case, CaseStatus, Subject, as_utc, utcnow
+from mailbot.settings import Settings
 
 
 def add_months(moment: datetime, months: int) -> datetime:
@@ -135,3 +136,20 @@ def find_repeat(session: Session, case: Case, *, window: timedelta) -> Case | No
     ).all()
     wanted = sorted(case_intents(case))
     return next((c for c in candidates if sorted(case_intents(c)) == wanted), None)
+
+
+def letter_context(
+    case: Case, *, settings: Settings, greet: Subject | None, profile: dict[str, Any]
+) -> dict[str, Any]:
+    """What every reply template about a case may use; `greet` is the person the letter is to."""
+    return {
+        "case_ref": case.ref,
+        "controller_name": settings.controller_name,
+        "controller_address": settings.controller_address or "",
+        "received": f"{as_utc(case.received_at):%Y-%m-%d}",
+        "deadline": f"{effective_deadline(case):%Y-%m-%d}",
+        "today": f"{utcnow():%Y-%m-%d}",
+        "intents": case_intents(case),
+        "name": " ".join(p for p in (greet.first_name, greet.last_name) if p) if greet else "",
+        "profile": profile,
+    }

@@ -491,21 +491,13 @@ def _template_context(
     subject: Subject | None = None,
     profile: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    case = ctx.case
-    assert case is not None
-    return {
-        "case_ref": case.ref,
-        "controller_name": ctx.settings.controller_name,
-        "controller_address": ctx.settings.controller_address or "",
-        "received": f"{as_utc(case.received_at):%Y-%m-%d}",
-        "deadline": f"{cases.effective_deadline(case):%Y-%m-%d}",
-        "today": f"{utcnow():%Y-%m-%d}",
-        "intents": cases.case_intents(case),
-        "name": " ".join(p for p in (subject.first_name, subject.last_name) if p)
-        if subject
-        else "",
-        "profile": profile or load_profile(ctx.settings.profile, ctx.settings.rules_dir),
-    }
+    assert ctx.case is not None
+    return cases.letter_context(
+        ctx.case,
+        settings=ctx.settings,
+        greet=subject,
+        profile=profile or load_profile(ctx.settings.profile, ctx.settings.rules_dir),
+    )
 
 
 def _reply(ctx: Context, kind: str, *, to: str | None, extra: dict[str, Any]) -> None:

@@ -144,7 +144,6 @@ def _context(
     assert subject is not None
     profile = load_profile(settings.profile, settings.rules_dir)
     language = reply_language(case.language, subject.preferred_language)
-    deadline = cases.effective_deadline(case)
     return actions.ActionContext(
         session=session,
         case=case,
@@ -152,17 +151,9 @@ def _context(
         language=language,
         profile=profile,
         details=json.loads(case.details),
-        template_context={
-            "case_ref": case.ref,
-            "controller_name": settings.controller_name,
-            "controller_address": settings.controller_address or "",
-            "received": f"{as_utc(case.received_at):%Y-%m-%d}",
-            "deadline": f"{deadline:%Y-%m-%d}",
-            "today": f"{utcnow():%Y-%m-%d}",
-            "intents": cases.case_intents(case),
-            "name": " ".join(p for p in (subject.first_name, subject.last_name) if p),
-            "profile": profile,
-        },
+        template_context=cases.letter_context(
+            case, settings=settings, greet=_writer(session, case) or subject, profile=profile
+        ),
         templates_dir=settings.templates_dir,
         suppression_key=settings.suppression_key,
         actor=actor,
@@ -200,6 +191,14 @@ def _answer(
             )  # fmt: skip
     cases.set_status(session, case, status, why=why, actor=actor)
     return status
+
+
+def _writer(session: Session, case: Case) -> Subject | None:
+    """The register's record of who wrote (a guardian writing about a child is greeted)."""
+    from mailbot.register import subject_id_for
+
+    writer = subject_id_for(session, case.from_address) if case.from_address else None
+    return session.get(Subject, writer) if writer is not None else None
 
 
 def reply_address(session: Session, case: Case) -> str | None:
