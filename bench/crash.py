@@ -118,6 +118,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--kills", type=int, default=20, help="SIGKILLs at least (default 20)")
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
+    parser.add_argument(
+        "--delivery-kills",
+        type=int,
+        default=5,
+        help="kills, at least, while every message is done and replies are being sent",
+    )
     parser.add_argument("--seed", type=int, default=None, help="random seed (default: random)")
     parser.add_argument("--min-delay", type=float, default=1.5, help="seconds before a kill, min")
     parser.add_argument("--max-delay", type=float, default=4.0, help="seconds before a kill, max")
@@ -163,20 +169,34 @@ def main(argv: list[str] | None = None) -> int:
         )
         log_path = folder / "daemon.log"
         with log_path.open("ab") as log:
-            kills = 0
+            kills = delivery_kills = lives = 0
             started = time.perf_counter()
-            while kills < args.kills:
+            # Kills land while messages are processed; once all are, the replies are still being
+            # sent, so keep killing until some kills have landed in that phase too.
+            while kills < args.kills or (
+                delivery_kills < args.delivery_kills and lives < 5 * args.kills
+            ):
+                done, queued, sent, _stuck = _progress(url)
+                delivering = done >= n and _pending(url) > 0
+                if done >= n and not delivering and kills >= args.kills:
+                    break  # nothing left to interrupt
+                lives += 1
                 daemon = _daemon(env, log)
-                delay = rng.uniform(args.min_delay, args.max_delay)
+                low, high = (args.min_delay, args.max_delay)
+                if delivering:  # start-up (about 1 s) plus a few seconds of sending
+                    low, high = 0.9, 2.5
+                delay = rng.uniform(low, high)
                 try:
                     daemon.wait(timeout=delay)
                 except subprocess.TimeoutExpired:
                     daemon.send_signal(signal.SIGKILL)
                     daemon.wait()
                     kills += 1
+                    delivery_kills += delivering
                     done, queued, sent, stuck = _progress(url)
                     print(
-                        f"kill {kills:2d} after {delay:.2f} s: {done}/{n} messages done, "
+                        f"kill {kills:2d} after {delay:.2f} s"
+                        f"{' (delivering)' if delivering else ''}: {done}/{n} messages done, "
                         f"replies {sent}/{queued} sent, {stuck} left in sending",
                         flush=True,
                     )

@@ -30,9 +30,10 @@ from mailbot.settings import Settings
 CONTROLLER = "privacy@controller.example"
 SELECTOR = "demo"
 
-# (from, subject, body, signing domain or None, extra headers)
-LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
+# (what it shows, from, subject, body, signing domain or None, extra headers)
+LETTERS: list[tuple[str, str, str, str, str | None, dict[str, str]]] = [
     (
+        "Aino, signed, Finnish access request",
         "Aino Virtanen <aino.virtanen@asiakas.example>",
         "Tarkastuspyyntö",
         "Hei,\n\npyydän saada tietää, mitä tietoja minusta on asiakasrekisterissänne "
@@ -41,6 +42,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {},
     ),
     (
+        "John, signed, English access request",
         "John Smith <john.smith@client.example>",
         "Subject access request",
         "Hello,\n\nPlease send me a copy of all personal data you hold about me, under Article 15 "
@@ -49,6 +51,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {},
     ),
     (
+        "Sara, unsigned, Swedish access request",
         "Sara Lindqvist <sara.lindqvist@kund.example>",
         "Begäran om registerutdrag",
         "Hej!\n\nJag vill ta del av de personuppgifter ni har om mig.\n\nMed vänlig hälsning\nSara\n",
@@ -56,6 +59,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {},
     ),
     (
+        "forged: John's address, signed by attacker.example, Reply-To the attacker",
         "John Smith <john.smith@client.example>",
         "Urgent: access request",
         "Hi, I need all the data you hold on me sent to my new address right away. Article 15 GDPR.\n",
@@ -63,6 +67,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {"Reply-To": "collector@attacker.example"},
     ),
     (
+        "Jane, not in the register, asks for erasure",
         "Jane Stranger <jane@elsewhere.example>",
         "Please delete my data",
         "Hello, I want you to erase all my personal data under Article 17 GDPR.\nJane\n",
@@ -70,6 +75,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {},
     ),
     (
+        "Pekka, signed, Finnish erasure request (open invoice in collection)",
         "Pekka Korhonen <pekka.korhonen@velallinen.example>",
         "Tietojen poistaminen",
         "Hei, pyydän poistamaan kaikki tietoni rekisteristänne.\nPekka Korhonen\n",
@@ -77,6 +83,7 @@ LETTERS: list[tuple[str, str, str, str | None, dict[str, str]]] = [
         {},
     ),
     (
+        "Aino's out-of-office auto-reply",
         "Aino Virtanen <aino.virtanen@asiakas.example>",
         "Automaattinen vastaus: Tarkastuspyyntö",
         "Olen lomalla 1.12. asti enkä lue sähköpostia.\n",
@@ -145,10 +152,11 @@ def run_demo(directory: Path, *, echo: Callable[[str], None]) -> None:
     directory.mkdir(parents=True)
     private, public = _keys()
     keys_file = directory / "dkim-keys.txt"
-    domains = sorted({d for *_x, d, _e in LETTERS if d})
+    domains = sorted({letter[4] for letter in LETTERS if letter[4]})
     keys_file.write_text("".join(f"{SELECTOR}._domainkey.{d} {public}\n" for d in domains))
 
-    for sender, subject, body, domain, extra in LETTERS:
+    shows: dict[str, str] = {}
+    for what, sender, subject, body, domain, extra in LETTERS:
         data = _letter(sender, subject, body, extra)
         if domain:
             signature = dkim.sign(
@@ -156,9 +164,9 @@ def run_demo(directory: Path, *, echo: Callable[[str], None]) -> None:
                 include_headers=[b"from", b"to", b"subject", b"date", b"message-id", b"reply-to"],
             )  # fmt: skip
             data = signature + data
-        append_maildir(inbox, data)
-    append_maildir(inbox, _bounce())
-    append_maildir(inbox, _malformed())
+        shows[append_maildir(inbox, data)] = what
+    shows[append_maildir(inbox, _bounce())] = "a bounce (delivery status report)"
+    shows[append_maildir(inbox, _malformed())] = "malformed: two From headers"
 
     settings = Settings(
         database_url=f"sqlite:///{directory / 'mailbot.db'}",
@@ -183,16 +191,18 @@ def run_demo(directory: Path, *, echo: Callable[[str], None]) -> None:
     mailbox = MaildirMailbox(inbox)
     report = run_once(settings, mailbox)
     for outcome in report.outcomes:
+        echo(f"  {shows.get(outcome.key.rsplit(':', 1)[-1], outcome.key)}")
         what = outcome.outcome.value if outcome.outcome else "retry later"
-        line = f"  {what:<12}"
         if outcome.case_ref:
-            line += f" case {outcome.case_ref} -> {outcome.status}; replied: {', '.join(outcome.replies) or 'nothing'}"
+            line = f"    -> case {outcome.case_ref}: {outcome.status}; replied: {', '.join(outcome.replies) or 'nothing'}"
         else:
-            line += f" {outcome.note.splitlines()[0][:100] if outcome.note else ''} (not answered)"
+            line = f"    -> {what}: {outcome.note.splitlines()[0][:90] if outcome.note else ''} (not answered)"
         echo(line)
     echo("")
     d = report.delivery
-    echo(f"  outbox: {d.sent} replies written to {outbox / 'new'}")
+    echo(
+        f"  outbox: {d.sent} mails written to {outbox / 'new'} (replies, and notices to the privacy team)"
+    )
     echo("")
     echo("Where to look:")
     echo(f"  the replies, one file each:   ls {outbox / 'new'}")
