@@ -170,15 +170,16 @@ def main(argv: list[str] | None = None) -> int:
         log_path = folder / "daemon.log"
         with log_path.open("ab") as log:
             kills = delivery_kills = lives = 0
+            phases: Counter[str] = Counter()
             started = time.perf_counter()
             # Kills land while messages are processed; once all are, the replies are still being
             # sent, so keep killing until some kills have landed in that phase too.
             while kills < args.kills or (
                 delivery_kills < args.delivery_kills and lives < 5 * args.kills
             ):
-                done, queued, sent, _stuck = _progress(url)
-                delivering = done >= n and _pending(url) > 0
-                if done >= n and not delivering and kills >= args.kills:
+                done_before, queued, sent_before, _stuck = _progress(url)
+                delivering = done_before >= n and _pending(url) > 0
+                if done_before >= n and not delivering and kills >= args.kills:
                     break  # nothing left to interrupt
                 lives += 1
                 daemon = _daemon(env, log)
@@ -194,9 +195,13 @@ def main(argv: list[str] | None = None) -> int:
                     kills += 1
                     delivery_kills += delivering
                     done, queued, sent, stuck = _progress(url)
+                    if done_before < n:
+                        phase = "processing" if done > done_before else "starting"
+                    else:
+                        phase = "delivering" if delivering else "idle"
+                    phases[phase] += 1
                     print(
-                        f"kill {kills:2d} after {delay:.2f} s"
-                        f"{' (delivering)' if delivering else ''}: {done}/{n} messages done, "
+                        f"kill {kills:2d} after {delay:.2f} s ({phase}): {done}/{n} messages done, "
                         f"replies {sent}/{queued} sent, {stuck} left in sending",
                         flush=True,
                     )
@@ -229,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                 aged = _age_stale_claims(url)
                 once = _daemon(env, log, once=True)
                 once.wait(timeout=FINISH_TIMEOUT)
+        print(f"kills by what the daemon was doing: {dict(phases)}")
         print(f"finished {elapsed:.1f} s after the first start; {stuck} replies were left in "
               f"`sending` by a kill" + (f", retried after backdating their claim ({aged})" if aged else ""))  # fmt: skip
         time.sleep(1.0)  # the sink's last transactions

@@ -162,7 +162,6 @@ def build_email(
     if case_ref:
         msg["X-Mailbot-Case"] = case_ref
     msg.set_content(rendered.body, subtype="plain", charset="utf-8")
-    msg["Content-Language"] = rendered.language  # after set_content, which resets Content-* headers
     for attachment in rendered.attachments:
         maintype, _, subtype = attachment.mimetype.partition("/")
         if maintype == "text":  # declared UTF-8, so every mail client decodes it the same way
@@ -176,4 +175,6 @@ def build_email(
             msg.add_attachment(
                 attachment.data, maintype=maintype, subtype=subtype, filename=attachment.filename
             )
+    # last: set_content and add_attachment move Content-* headers onto the body part
+    msg["Content-Language"] = rendered.language
     return msg

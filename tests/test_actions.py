@@ -582,3 +582,56 @@ def test_pending_actions_record_the_decision(b2b: Settings, key: TestKey) -> Non
         and action.decided_by == "kalle"
         and action.decided_at
     )
+
+
+@pytest.mark.parametrize(
+    ("subject_line", "body", "status", "check"),
+    [
+        (
+            "Suoramarkkinointikielto",
+            "Hei, kiellän suoramarkkinoinnin ja kaiken mainonnan minulle.",
+            CaseStatus.DONE,
+            "marketing_prohibitions",
+        ),
+        (
+            "Luovutuskielto",
+            "Hei, kiellän nimeni julkaisemisen luetteloissa ja osoitetarroissa.",
+            CaseStatus.DONE,
+            "publication_optout",
+        ),
+        (
+            "Käsittelyn rajoittaminen",
+            "Hei, pyydän rajoittamaan henkilötietojeni käsittelyä, kunnes tietojen oikeellisuus on tarkistettu.",
+            CaseStatus.DONE,
+            "restricted",
+        ),
+        (
+            "Tiedot koneluettavassa muodossa",
+            "Hei, pyydän tietoni koneluettavassa muodossa siirtääkseni ne toiseen palveluun (siirto-oikeus).",
+            CaseStatus.DONE,
+            None,
+        ),
+        (
+            "Tietojen korjaus",
+            "Hei, korjatkaa puhelinnumeroni, oikea numero on 040 111 2222, koska vaihdoin liittymää.",
+            CaseStatus.AWAITING_APPROVAL,
+            None,
+        ),
+    ],
+)
+def test_the_other_rights_on_the_child_welfare_profile(
+    child: Settings,
+    key: TestKey,
+    subject_line: str,
+    body: str,
+    status: CaseStatus,
+    check: str | None,
+) -> None:
+    mail = Mail(child, key)
+    outcome = mail.send("hanna@koti.fi", subject_line, body)
+    assert _case(child, outcome.case_ref).status is status
+    record = _subject(child, "hanna@koti.fi")
+    if check:
+        assert record[check]
+    reply, _ = mail.last("hanna@koti.fi")
+    assert reply["Content-Language"] == "fi"

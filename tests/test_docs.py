@@ -257,3 +257,12 @@ def test_crontab_lines_are_valid_shell_and_schedules() -> None:
         check = subprocess.run(["sh", "-n", "-c", command], capture_output=True, text=True)
         assert check.returncode == 0, check.stderr
         assert "/etc/mailbot/mailbot.env" in command
+
+
+def test_operations_md_shows_the_crontab_lines_as_shipped() -> None:
+    text = (DOCS / "operations.md").read_text(encoding="utf-8")
+    for schedule, user, command in _cron_jobs():
+        line = re.compile(r"\s+".join(re.escape(part) for part in [*schedule, user, command]))
+        assert line.search(text), (
+            f"docs/operations.md differs from deploy/crontab.example: {command}"
+        )
