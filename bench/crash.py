@@ -177,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
             while kills < args.kills or (
                 delivery_kills < args.delivery_kills and lives < 5 * args.kills
             ):
-                done_before, queued, sent_before, _stuck = _progress(url)
+                done_before = _progress(url)[0]
                 delivering = done_before >= n and _pending(url) > 0
                 if done_before >= n and not delivering and kills >= args.kills:
                     break  # nothing left to interrupt

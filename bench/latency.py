@@ -35,7 +35,8 @@ from common import (
     signing_setup,
 )
 
-REPLY_TIMEOUT = 60.0
+REPLY_TIMEOUT = 150.0  # beyond MAILBOT_POLL_INTERVAL (60 s): a missed IDLE wake-up still ends
+SLOW = 5.0  # a reply slower than this is reported on its own line
 _headers = BytesParser()
 
 
@@ -102,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
                 user.append(raw)
                 arrived, seen = wait_for_reply(sink, message_id, seen=seen)
                 latencies.append(arrived - sent)
+                if latencies[-1] > SLOW:
+                    print(f"slow: {message_id} answered after {latencies[-1]:.1f} s", flush=True)
         finally:
             daemon.send_signal(signal.SIGTERM)
             try:
@@ -113,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     latencies.sort()
     print(
         f"min {latencies[0]:.3f} s, mean {sum(latencies) / len(latencies):.3f} s, "
-        f"p99 {percentile(latencies, 99):.3f} s"
+        f"p99 {percentile(latencies, 99):.3f} s; {sum(x > SLOW for x in latencies)} over {SLOW:.0f} s"
     )
     print(
         f"latency: p50 {percentile(latencies, 50):.2f} s, p95 {percentile(latencies, 95):.2f} s, "

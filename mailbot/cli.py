@@ -28,6 +28,7 @@ queue_app = typer.Typer(help="The staff approval queue.", no_args_is_help=True)
 cases_app = typer.Typer(help="Data subject request cases.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 retention_app = typer.Typer(help="Retention of the register's data.", no_args_is_help=True)
+quarantine_app = typer.Typer(help="Messages that could not be processed.", no_args_is_help=True)
 export_app = typer.Typer(
     help="Processing exports that honour every prohibition.", no_args_is_help=True
 )
@@ -38,6 +39,7 @@ app.add_typer(staff_app, name="staff")  # mailbot/staff.py
 app.add_typer(db_app, name="db")
 app.add_typer(retention_app, name="retention")
 app.add_typer(export_app, name="export")
+app.add_typer(quarantine_app, name="quarantine")
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
@@ -561,6 +563,125 @@ def register_lift_restriction(
                 in_reply_to=None, references=[], actor=_actor(by),
             )  # fmt: skip
     typer.echo(f"notice queued; the restriction ends on {when:%Y-%m-%d}")
+
+
+@quarantine_app.command("list")
+def quarantine_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Quarantined messages, oldest first, with the error that stopped each."""
+    from mailbot.db import session_scope
+    from mailbot.models import MessageOutcome, ProcessedMessage
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        rows = session.exec(
+            select(ProcessedMessage)
+            .where(ProcessedMessage.outcome == MessageOutcome.QUARANTINED)
+            .order_by(ProcessedMessage.id)  # type: ignore[arg-type]
+        ).all()
+    for row in rows:
+        line = {
+            "id": row.id,
+            "received_at": str(row.received_at),
+            "key": row.source_key,
+            "error": (row.error or "").splitlines()[0][:300],
+        }
+        typer.echo(
+            json.dumps(line, ensure_ascii=False)
+            if as_json
+            else f"#{row.id}  {line['received_at'][:19]}  {line['error']}"
+        )
+    if not rows and not as_json:
+        typer.echo("nothing in quarantine")
+
+
+def _quarantined(session: Any, row_id: int) -> Any:
+    from mailbot.models import MessageOutcome, ProcessedMessage
+
+    row = session.get(ProcessedMessage, row_id)
+    if row is None or row.outcome != MessageOutcome.QUARANTINED:
+        fail(f"no quarantined message #{row_id}", code=1)
+    return row
+
+
+@quarantine_app.command("show")
+def quarantine_show(row_id: int) -> None:
+    """The error and the message exactly as it arrived (raw, to stdout)."""
+    from mailbot.db import session_scope
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        row = _quarantined(session, row_id)
+        typer.echo(f"error: {row.error}", err=True)
+        sys.stdout.buffer.write(row.raw or b"")
+        sys.stdout.flush()
+
+
+@quarantine_app.command("reprocess")
+def quarantine_reprocess(row_id: int, by: BY = None) -> None:
+    """Run a quarantined message through the pipeline again (after fixing what stopped it)."""
+    from mailbot.case import audit
+    from mailbot.db import session_scope
+    from mailbot.mailbox import RawMessage
+    from mailbot.models import MessageOutcome, ProcessedMessage
+    from mailbot.pipeline import process_message
+
+    cfg = settings()
+    with session_scope(database(cfg)) as session:
+        row = _quarantined(session, row_id)
+        raw, attempt = row.raw or b"", f"reprocess:{row.id}:{utcnow():%Y%m%dT%H%M%S}"
+    outcome = process_message(cfg, RawMessage(key=attempt, data=raw, ref=attempt))
+    if outcome.outcome is None or outcome.outcome == MessageOutcome.QUARANTINED:
+        with session_scope(cfg.database_url) as session:  # the original stays the one record
+            for again in session.exec(
+                select(ProcessedMessage).where(ProcessedMessage.source_key == attempt)
+            ).all():
+                session.delete(again)
+        fail(
+            f"still cannot be processed: {outcome.note.splitlines()[0] if outcome.note else 'retry later'}",
+            code=1,
+        )
+    with session_scope(cfg.database_url) as session:
+        row = _quarantined(session, row_id)
+        row.outcome = MessageOutcome.RELEASED
+        session.add(row)
+        audit(
+            session,
+            None,
+            "quarantine:reprocessed",
+            {"message": row_id, "as": attempt},
+            actor=_actor(by),
+        )
+    typer.echo(
+        f"reprocessed #{row_id}: {outcome.outcome.value}"
+        + (f", case {outcome.case_ref}" if outcome.case_ref else "")
+        + " (replies go out with the next run)"
+    )
+
+
+@quarantine_app.command("dismiss")
+def quarantine_dismiss(
+    row_id: int, reason: Annotated[str, typer.Option("--reason")] = "", by: BY = None
+) -> None:
+    """Mark a quarantined message looked at, with nothing to do (it stays stored)."""
+    from mailbot.case import audit
+    from mailbot.db import session_scope
+    from mailbot.models import MessageOutcome
+
+    cfg = settings()
+    if not reason.strip():
+        fail("--reason is required: the audit trail says why nothing was done")
+    with session_scope(database(cfg)) as session:
+        row = _quarantined(session, row_id)
+        row.outcome = MessageOutcome.RELEASED
+        session.add(row)
+        audit(
+            session,
+            None,
+            "quarantine:dismissed",
+            {"message": row_id, "reason": reason},
+            actor=_actor(by),
+        )
+    typer.echo(f"dismissed #{row_id}")
 
 
 # --------------------------------------------------------------------------- later issues

@@ -13,12 +13,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, event, inspect
+from sqlalchemy import Engine, event, inspect, text
 from sqlmodel import Session, create_engine
 
 from mailbot import models  # noqa: F401  (registers the tables on SQLModel.metadata)
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK = 0x6D61696C626F74  # "mailbot": the advisory lock key serialising migrations
 
 
 def normalise_url(url: str) -> str:
@@ -57,6 +58,9 @@ def migrate(url: str, *, revision: str = "head") -> None:
     """Bring the schema to `revision` (creating it on an empty database)."""
     cfg = alembic_config(url)
     with get_engine(url).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # several processes starting at once after an upgrade: one migrates, the rest wait
+            connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
         cfg.attributes["connection"] = connection
         command.upgrade(cfg, revision)
 

@@ -301,6 +301,7 @@ class MessageOutcome(enum.StrEnum):
     DUPLICATE = "duplicate"  # same Message-ID seen before
     QUARANTINED = "quarantined"  # could not be processed; kept for a person
     IGNORED = "ignored"  # our own reply coming back, or nothing to do
+    RELEASED = "released"  # was quarantined; a person reprocessed or dismissed it
 
 
 class ProcessedMessage(SQLModel, table=True):

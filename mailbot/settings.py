@@ -98,10 +98,17 @@ class Settings(BaseSettings):
         "(HMAC-SHA256). Set it: without it the hash uses a public default key.",
     )
     replies_per_address_per_hour: int = Field(
-        default=5, ge=1, description="Cap on replies to one address in an hour (no mail cannon)."
+        default=5,
+        ge=1,
+        description="Cap per address and hour on the replies anyone can trigger by writing in "
+        "(confirmation codes, replies to unknown senders, staff notices); answers to proven "
+        "subjects are never capped.",
     )
     replies_per_hour: int = Field(
-        default=500, ge=1, description="Cap on all replies sent in an hour; the rest wait."
+        default=500,
+        ge=1,
+        description="Cap per hour on all those replies together; the rest wait for the next "
+        "hour, and answers to proven subjects go first.",
     )
     dkim_sign_key_file: Path | None = Field(
         default=None,

@@ -190,3 +190,42 @@ def test_an_unknown_log_format_is_a_settings_error(tmp_path: Path, fmt: str) -> 
         "status",
     )
     assert result.returncode == 2 and "MAILBOT_LOG_FORMAT" in result.stderr
+
+
+def test_quarantine_can_be_listed_shown_reprocessed_and_dismissed(tmp_path: Path) -> None:
+    from mailbot.mailbox import append_maildir
+
+    inbox, broken = tmp_path / "inbox", tmp_path / "broken-templates" / "en"
+    broken.mkdir(parents=True)
+    (broken / "unknown_sender.txt").write_text(
+        "Subject: x\n\n{{ no_such_value }}\n"
+    )  # a bad controller template
+    append_maildir(
+        inbox,
+        b"From: tiina@tuntematon.fi\r\nTo: p@r.fi\r\nSubject: Access request\r\nMessage-ID: <q1@t.fi>\r\n\r\nPlease send me a copy of all personal data you hold about me.\r\n",
+    )
+    append_maildir(inbox, b"From: a@b.fi\r\nFrom: c@d.fi\r\nSubject: hi\r\n\r\ntwo authors\r\n")
+    env = {
+        "MAILBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}", "MAILBOT_MAILBOX_URL": f"maildir://{inbox}",
+        "MAILBOT_SMTP_URL": f"maildir://{tmp_path / 'out'}", "MAILBOT_CONTROLLER_ADDRESS": "privacy@rekisteri.fi",
+        "MAILBOT_DNS": "false", "MAILBOT_TEMPLATES_DIR": str(broken.parent),
+    }  # fmt: skip
+    assert _cli(env, "run", "--once").returncode == 0  # the run goes on past both
+    listed = [
+        json.loads(line) for line in _cli(env, "quarantine", "list", "--json").stdout.splitlines()
+    ]
+    assert len(listed) == 2 and any("no_such_value" in q["error"] for q in listed)
+    bad_template = next(q["id"] for q in listed if "no_such_value" in q["error"])
+    two_from = next(q["id"] for q in listed if q["id"] != bad_template)
+    shown = _cli(env, "quarantine", "show", str(two_from))
+    assert "From: c@d.fi" in shown.stdout and "From" in shown.stderr
+    assert _cli(env, "quarantine", "reprocess", str(two_from)).returncode == 1  # still malformed
+    fixed = {k: v for k, v in env.items() if k != "MAILBOT_TEMPLATES_DIR"}
+    redone = _cli(fixed, "quarantine", "reprocess", str(bad_template))
+    assert redone.returncode == 0 and "case DSR-" in redone.stdout
+    assert (
+        _cli(fixed, "quarantine", "dismiss", str(two_from)).returncode == 2
+    )  # a reason is required
+    assert _cli(fixed, "quarantine", "dismiss", str(two_from), "--reason", "spam").returncode == 0
+    assert "nothing in quarantine" in _cli(fixed, "quarantine", "list").stdout
+    assert "quarantined messages: 0" in _cli(fixed, "status").stdout
