@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import signal
 import sys
@@ -106,6 +107,10 @@ def run(
     from mailbot.logs import setup as setup_logging
 
     setup_logging(cfg.log_format)
+    if cfg.suppression_key is None:
+        logging.getLogger("mailbot").warning(
+            "MAILBOT_SUPPRESSION_KEY is not set: opt-out hashes use a public default key"
+        )
     stopping = False
 
     def _stop(_signum: int, _frame: Any) -> None:
