@@ -96,6 +96,17 @@ def run_once(env: dict[str, str], *, profile: Path | None) -> tuple[float, str]:
     return seconds, done.stdout + done.stderr
 
 
+def _pending(url: str) -> int:
+    with Session(get_engine(url)) as session:
+        return int(
+            session.exec(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(OutboxMessage.status == OutboxStatus.PENDING)  # type: ignore[arg-type]
+            ).one()
+        )
+
+
 def print_profile(path: Path, *, top: int = 20) -> None:
     """mailbot's own functions by self time, then everything's, from a cProfile file."""
     stats = pstats.Stats(str(path))
@@ -171,7 +182,15 @@ def main(argv: list[str] | None = None) -> int:
         floor_rate = n / floor_seconds
         print(f"floor: fetch + parse + verify {n:,} in {floor_seconds:.2f} s", flush=True)
 
+        # `run --once` sends at most mailbot.outbox.deliver_pending's limit (1,000) replies a
+        # round; what is left waits for the next round, so the bench runs rounds until every reply
+        # has left (each round's start-up counted: that is what cron would see).
         pipeline_seconds, output = run_once(env, profile=args.profile)
+        rounds = 1
+        while _pending(url) and rounds < 20:
+            seconds, output = run_once(env, profile=None)
+            pipeline_seconds += seconds
+            rounds += 1
         rss = peak_rss_mb(children=True)
         with Session(get_engine(url)) as session:
             processed = session.exec(select(func.count()).select_from(ProcessedMessage)).one()
@@ -189,8 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         pipeline_rate = n / pipeline_seconds
         print(
             f"pipeline: {processed:,} messages done, {cases:,} cases "
-            f"{ {str(k): v for k, v in case_statuses.items()} }, replies {dict(statuses)}, "
-            f"{delivered:,} arrived at the sink, in {pipeline_seconds:.2f} s",
+            f"{ {str(k): v for k, v in case_statuses.items()} }, replies { {str(k): v for k, v in statuses.items()} }, "
+            f"{delivered:,} arrived at the sink, in {pipeline_seconds:.2f} s "
+            f"({rounds} round{'s' if rounds > 1 else ''} of `run --once`)",
             flush=True,
         )
         if processed != n or statuses.get(OutboxStatus.SENT, 0) != delivered:
