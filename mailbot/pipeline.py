@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -60,7 +60,10 @@ from mailbot.settings import Settings
 log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
-DNS_GIVE_UP = timedelta(hours=24)  # a signer's DNS down this long: proceed as unproven
+DNS_GIVE_UP = timedelta(hours=24)
+OWNER_GRACE = timedelta(
+    seconds=60
+)  # a worker that committed a message has this long to move it  # a signer's DNS down this long: proceed as unproven
 SINGLE_HEADERS = (
     "Subject",
     "Message-ID",
@@ -125,6 +128,12 @@ def process_message(settings: Settings, raw: RawMessage) -> Outcome:
                 select(ProcessedMessage).where(ProcessedMessage.source_key == raw.key)
             ).first()
             if done is not None:
+                if not done.done_on_server and as_utc(done.received_at) > utcnow() - OWNER_GRACE:  # type: ignore[operator]
+                    # just committed by another worker, which is moving it now: leave it to that
+                    # worker (two MOVEs of one message can leave two copies in the done folder)
+                    return Outcome(
+                        raw.key, None, note="another worker is finishing it", already=True
+                    )
                 return Outcome(raw.key, done.outcome, note="already processed", already=True)
             return _stages(Context(settings=settings, session=session, raw=raw))
     except KeysFileError as exc:
@@ -608,6 +617,7 @@ class RunReport:
 def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     """Process what waits in the mailbox, mark each message done after its commit, send replies."""
     report = RunReport()
+    moved: list[str] = []
     for raw in mailbox.fetch_new():
         outcome = process_message(settings, raw)
         report.outcomes.append(outcome)
@@ -628,10 +638,23 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
         if outcome.mark_done:
             try:
                 mailbox.mark_done(raw, quarantine=outcome.quarantine)
+                moved.append(raw.key)
             except Exception as exc:  # the ledger makes the next read a no-op
                 report.errors.append(f"could not mark {raw.key} done: {exc}")
+    _record_moved(settings, moved)
     report.delivery = deliver(settings)
     return report
+
+
+def _record_moved(settings: Settings, keys: list[str]) -> None:
+    """Note which messages are done on the server (one statement per 500), for other workers."""
+    for start in range(0, len(keys), 500):
+        with session_scope(settings.database_url) as session:
+            session.exec(  # type: ignore[call-overload]
+                update(ProcessedMessage)
+                .where(ProcessedMessage.source_key.in_(keys[start : start + 500]))  # type: ignore[attr-defined]
+                .values(done_on_server=True)
+            )
 
 
 def deliver(settings: Settings) -> DeliveryReport:
