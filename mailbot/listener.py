@@ -58,6 +58,8 @@ class PipelineHandler:
         except Exception:  # the database is down: let the MTA keep it
             log.exception("could not store %s", key)
             return "451 4.3.0 Temporary failure storing the message; try again later"
+        if outcome.already:  # the MTA retried a message that is in fact stored
+            return "250 2.0.0 Already stored"
         if outcome.outcome is None:  # a DNS failure or a settings error: not decided, not stored
             return "451 4.4.3 Cannot verify the sender now; try again later"
         try:
