@@ -14,12 +14,12 @@ from __future__ import annotations
 import smtplib
 import ssl
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.policy import SMTP
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import dkim
 from sqlalchemy import func, or_, update
@@ -166,91 +166,119 @@ def deliver_pending(
     database_url: str,
     transport: Transport,
     sender: str,
-    limit: int = 1000,
+    limit: int = 100_000,
     hourly_cap: int | None = None,
 ) -> DeliveryReport:
-    """Send what waits in the outbox; each row is claimed atomically, so it goes out once.
+    """Send what waits in the outbox, in rounds, until nothing is due; each row goes out once.
 
-    At most `hourly_cap` untrusted replies (UNTRUSTED_KINDS) leave in any hour; the rest wait. A row left
-    in `sending` by a worker that died mid-send is retried after STALE_SENDING: the one case where a
-    reply may go out twice (the server took it, the worker died before recording that).
+    Rows are claimed a round at a time with one atomic UPDATE (pending -> sending), so two
+    workers never send the same row; each send is then recorded in its own commit, keeping the
+    window small. At most `hourly_cap` untrusted replies (UNTRUSTED_KINDS) leave in any hour.
+    A row left in `sending` by a worker that died mid-send is retried after STALE_SENDING: the one
+    case where a reply may go out twice (the server took it, the worker died before recording it).
     """
     engine = get_engine(database_url)
     report = DeliveryReport()
-    now = utcnow()
     with Session(engine) as session:
         session.exec(  # type: ignore[call-overload]
             update(OutboxMessage)
             .where(OutboxMessage.status == OutboxStatus.SENDING)  # type: ignore[arg-type]
-            .where(OutboxMessage.claimed_at < now - STALE_SENDING)  # type: ignore[operator]
+            .where(OutboxMessage.claimed_at < utcnow() - STALE_SENDING)  # type: ignore[operator]
             .values(status=OutboxStatus.PENDING)
         )
         session.commit()
-        due = or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)  # type: ignore[union-attr,operator]
-        pending = (
-            select(OutboxMessage.id).where(OutboxMessage.status == OutboxStatus.PENDING).where(due)
-        )
-        untrusted = OutboxMessage.kind.in_(UNTRUSTED_KINDS)  # type: ignore[attr-defined]
-        # answers to proven subjects first and uncapped; what anyone can trigger by writing in
-        # (confirmation codes, replies to strangers) shares the hourly cap, so a flood of forged
-        # letters can neither crowd out real answers nor turn mailbot into a mail cannon
-        ids = list(
-            session.exec(pending.where(~untrusted).order_by(OutboxMessage.id).limit(limit)).all()
-        )  # type: ignore[arg-type]
-        room = limit - len(ids)
-        if hourly_cap is not None:
-            sent = session.exec(
-                select(func.count())
-                .select_from(OutboxMessage)
-                .where(untrusted)
-                .where(OutboxMessage.sent_at >= now - timedelta(hours=1))  # type: ignore[operator]
-            ).one()
-            room = min(room, max(0, hourly_cap - int(sent)))
-        if room > 0:
-            ids += session.exec(
-                pending.where(untrusted).order_by(OutboxMessage.id).limit(room)
-            ).all()  # type: ignore[arg-type]
+    started = utcnow()
     try:
-        for row_id in ids:
+        while report.sent + report.deferred + report.failed < limit:
             with Session(engine) as session:
-                claimed = session.exec(  # type: ignore[call-overload]
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id == row_id)  # type: ignore[arg-type]
-                    .where(OutboxMessage.status == OutboxStatus.PENDING)  # type: ignore[arg-type]
-                    .values(
-                        status=OutboxStatus.SENDING,
-                        attempts=OutboxMessage.attempts + 1,
-                        claimed_at=utcnow(),
+                claimed = _claim_round(session, started, min(ROUND, limit), hourly_cap)
+                rows = session.exec(
+                    select(
+                        OutboxMessage.id,
+                        OutboxMessage.to_address,
+                        OutboxMessage.raw,
+                        OutboxMessage.attempts,
                     )
-                )
-                session.commit()
-                if claimed.rowcount != 1:
-                    continue  # another worker has it
-                row = session.get(OutboxMessage, row_id)
-                assert row is not None
-                try:
-                    transport.send(sender=sender, recipient=row.to_address, data=row.raw)
-                except TransportError as exc:
-                    row.last_error = str(exc)
-                    if exc.permanent or row.attempts >= MAX_ATTEMPTS:
-                        row.status = OutboxStatus.FAILED
-                        report.failed += 1
-                    else:
-                        row.status = OutboxStatus.PENDING
-                        row.next_attempt_at = utcnow() + timedelta(
-                            seconds=min(3600, 30 * 2**row.attempts)
-                        )
-                        report.deferred += 1
-                else:
-                    row.status = OutboxStatus.SENT
-                    row.sent_at = utcnow()
-                    row.last_error = None
-                    report.sent += 1
-                session.add(row)
-                session.commit()
+                    .where(OutboxMessage.id.in_(claimed))  # type: ignore[union-attr]
+                    .order_by(OutboxMessage.id)  # type: ignore[arg-type]
+                ).all()
+            if not rows:
+                break
+            for row_id, to_address, raw, attempts in rows:
+                with Session(engine) as session:
+                    values = _send_one(transport, sender, to_address, raw, attempts, report)
+                    session.exec(
+                        update(OutboxMessage).where(OutboxMessage.id == row_id).values(**values)
+                    )  # type: ignore[call-overload,arg-type]
+                    session.commit()
     finally:
         transport.close()
     return report
+
+
+ROUND = 100  # rows claimed per round
+
+
+def _claim_round(session: Session, now: datetime, size: int, hourly_cap: int | None) -> list[int]:
+    """Claim the next due rows: answers to proven subjects first and uncapped; what anyone can
+    trigger by writing in (confirmation codes, replies to strangers, staff notices) shares the
+    hourly cap, so a flood of forged letters can neither crowd out real answers nor make mailbot a
+    mail cannon."""
+    due = or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now)  # type: ignore[union-attr,operator]
+    pending = (
+        select(OutboxMessage.id).where(OutboxMessage.status == OutboxStatus.PENDING).where(due)
+    )
+    untrusted = OutboxMessage.kind.in_(UNTRUSTED_KINDS)  # type: ignore[attr-defined]
+    ids = list(session.exec(pending.where(~untrusted).order_by(OutboxMessage.id).limit(size)).all())  # type: ignore[arg-type]
+    room = size - len(ids)
+    if hourly_cap is not None and room > 0:
+        gone = session.exec(
+            select(func.count())
+            .select_from(OutboxMessage)
+            .where(untrusted)
+            .where(
+                or_(
+                    OutboxMessage.sent_at >= now - timedelta(hours=1),
+                    OutboxMessage.status == OutboxStatus.SENDING,
+                )
+            )  # type: ignore[operator]
+        ).one()
+        room = min(room, max(0, hourly_cap - int(gone)))
+    if room > 0:
+        ids += session.exec(pending.where(untrusted).order_by(OutboxMessage.id).limit(room)).all()  # type: ignore[arg-type]
+    if not ids:
+        return []
+    claimed = session.exec(  # type: ignore[call-overload]
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids))  # type: ignore[union-attr]
+        .where(OutboxMessage.status == OutboxStatus.PENDING)  # type: ignore[arg-type]
+        .values(
+            status=OutboxStatus.SENDING, attempts=OutboxMessage.attempts + 1, claimed_at=utcnow()
+        )
+        .returning(OutboxMessage.id)
+    ).all()
+    session.commit()
+    return [row[0] for row in claimed]  # what another worker claimed first is not in here
+
+
+def _send_one(
+    transport: Transport, sender: str, to: str, raw: bytes, attempts: int, report: DeliveryReport
+) -> dict[str, Any]:
+    try:
+        transport.send(sender=sender, recipient=to, data=raw)
+    except TransportError as exc:
+        if exc.permanent or attempts >= MAX_ATTEMPTS:
+            report.failed += 1
+            return {"status": OutboxStatus.FAILED, "last_error": str(exc)}
+        report.deferred += 1
+        delay = timedelta(seconds=min(3600, 30 * 2**attempts))
+        return {
+            "status": OutboxStatus.PENDING,
+            "last_error": str(exc),
+            "next_attempt_at": utcnow() + delay,
+        }
+    report.sent += 1
+    return {"status": OutboxStatus.SENT, "sent_at": utcnow(), "last_error": None}
 
 
 def queue_rendered(

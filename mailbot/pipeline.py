@@ -11,14 +11,17 @@ replies included, is rolled back by the unique key.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
 import re
 import secrets
+import time
 import traceback
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import text, update
@@ -27,7 +30,7 @@ from sqlmodel import Session, select
 
 from mailbot import actions
 from mailbot import case as cases
-from mailbot.classify import Classification, classify, load_rules
+from mailbot.classify import Classification, Rules, classify, load_rules
 from mailbot.db import session_scope
 from mailbot.identity import (
     AddressError,
@@ -61,6 +64,8 @@ log = logging.getLogger("mailbot.pipeline")
 
 TOKEN_LIFETIME = timedelta(days=14)
 DNS_GIVE_UP = timedelta(hours=24)
+MARK_BATCH = 100  # messages marked done on the server per round trip
+RULES_RECHECK = 60  # seconds between looks at the rule files for edits
 OWNER_GRACE = timedelta(
     seconds=60
 )  # a worker that committed a message has this long to move it  # a signer's DNS down this long: proceed as unproven
@@ -109,6 +114,7 @@ class Context:
     session: Session
     raw: RawMessage
     parsed: ParsedMessage | None = None
+    digest: str | None = None  # content_hash of the parsed message
     identity: IdentityVerdict | None = None
     classification: Classification | None = None
     case: Case | None = None
@@ -157,6 +163,7 @@ def _stages(ctx: Context) -> Outcome:
     except MessageError as exc:
         return _record_quarantine(ctx, f"malformed: {exc}")
     parsed = ctx.parsed
+    ctx.digest = content_hash(parsed)
 
     repeated = [h for h in SINGLE_HEADERS if len(parsed.msg.get_all(h, [])) > 1]
     if repeated:
@@ -175,7 +182,7 @@ def _stages(ctx: Context) -> Outcome:
         )
 
     if parsed.message_id and _seen_message_id(
-        ctx.session, parsed.message_id, _from_key(parsed), content_hash(parsed)
+        ctx.session, parsed.message_id, _from_key(parsed), ctx.digest
     ):
         _ledger(ctx, MessageOutcome.DUPLICATE, note="Message-ID seen before")
         return Outcome(ctx.raw.key, MessageOutcome.DUPLICATE, note="Message-ID seen before")
@@ -207,7 +214,7 @@ def _stages(ctx: Context) -> Outcome:
         return confirmed
 
     # classify: which rights, in which language
-    rules = load_rules(extra_dirs=[ctx.settings.rules_dir] if ctx.settings.rules_dir else [])
+    rules = _rules(ctx.settings.rules_dir, int(time.monotonic() // RULES_RECHECK))
     ctx.classification = classify(subject=parsed.subject, text=parsed.new_text, rules=rules)
     klass = ctx.classification
 
@@ -425,6 +432,12 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+@functools.lru_cache(maxsize=4)
+def _rules(rules_dir: Path | None, _period: int) -> Rules:
+    """The rules, looked at again for edits once per RULES_RECHECK seconds, not per message."""
+    return load_rules(extra_dirs=[rules_dir] if rules_dir else [])
+
+
 def _claim(session: Session, key: str) -> bool:
     """One worker per message: on PostgreSQL a transaction-scoped advisory lock on the message's
     key, taken without waiting (another worker holding it means: skip, it is being done). It is
@@ -550,7 +563,7 @@ def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
         ProcessedMessage(
             source_key=ctx.raw.key,
             message_id=parsed.message_id if parsed else None,
-            content_hash=content_hash(parsed) if parsed else None,
+            content_hash=ctx.digest,
             from_address=ctx.identity.from_address
             if ctx.identity
             else (_from_key(parsed) if parsed else None),
@@ -615,9 +628,10 @@ class RunReport:
 
 
 def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
-    """Process what waits in the mailbox, mark each message done after its commit, send replies."""
+    """Process what waits in the mailbox, mark messages done after their commits (in batches),
+    send the replies."""
     report = RunReport()
-    moved: list[str] = []
+    marks: list[tuple[RawMessage, bool]] = []
     for raw in mailbox.fetch_new():
         outcome = process_message(settings, raw)
         report.outcomes.append(outcome)
@@ -636,14 +650,25 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
             report.errors.append(outcome.note)
             break
         if outcome.mark_done:
-            try:
-                mailbox.mark_done(raw, quarantine=outcome.quarantine)
-                moved.append(raw.key)
-            except Exception as exc:  # the ledger makes the next read a no-op
-                report.errors.append(f"could not mark {raw.key} done: {exc}")
-    _record_moved(settings, moved)
+            marks.append((raw, outcome.quarantine))
+        if len(marks) >= MARK_BATCH:
+            _mark(settings, mailbox, marks, report)
+    _mark(settings, mailbox, marks, report)
     report.delivery = deliver(settings)
     return report
+
+
+def _mark(
+    settings: Settings, mailbox: Mailbox, marks: list[tuple[RawMessage, bool]], report: RunReport
+) -> None:
+    """Mark committed messages done on the server; the ledger makes a missed mark a no-op later."""
+    if not marks:
+        return
+    try:
+        _record_moved(settings, mailbox.mark_done_many(list(marks)))
+    except Exception as exc:
+        report.errors.append(f"could not mark {len(marks)} message(s) done: {exc}")
+    marks.clear()
 
 
 def _record_moved(settings: Settings, keys: list[str]) -> None:

@@ -729,6 +729,11 @@ class ListMailbox:
     def mark_done(self, message: RawMessage, *, quarantine: bool = False) -> None:
         self.done[message.key] = quarantine
 
+    def mark_done_many(self, items: list[tuple[RawMessage, bool]]) -> list[str]:
+        for message, quarantine in items:
+            self.mark_done(message, quarantine=quarantine)
+        return [m.key for m, _q in items]
+
 
 def _hostile(lab: Lab) -> dict[str, bytes]:
     good = lab.raw(INSIDER)
