@@ -84,6 +84,9 @@ THRESHOLD = 0.7  # summed weight an intent needs to be reported
 DESTRUCTIVE_THRESHOLD = 1.0  # ... and erasure / rectification need more,
 STRONG_WEIGHT = 0.8  # ... including one request-shaped match (not only a noun or an article)
 SUBJECT_FACTOR = 1.5  # a match in the subject line weighs more: it names what the letter is about
+# "but above all, delete my account": a right asked in a sentence with an `emphasis` word is the
+# main one even when another was asked first; the subject line (+1.0) still weighs more.
+EMPHASIS_BONUS = 0.8
 REVIEW_CONFIDENCE = 0.6
 # A match of the key intent inside a match of these is part of it: "remove me from your mailing
 # list" is a marketing opt-out, not an erasure.
@@ -114,6 +117,8 @@ _CONTEXT_KEYS = (
     "mention",
     "exercise",
     "addressed",
+    "emphasis",
+    "pointer",
 )
 # A mention ("the existence of the right to request erasure") covers what follows it in the same
 # sentence up to this many characters: a rights list in an access template runs long.
@@ -643,6 +648,8 @@ class _Reading:
     # False when the language has `addressed` words and none occurs: nobody writes in the first
     # person or asks the controller anything (a press release, a newsletter). None: not known.
     addressed: bool | None = None
+    # Sentence -> where its `emphasis` word ("above all", "ennen kaikkea", "vor allem") starts.
+    emphasised: Mapping[int, int] = field(default_factory=dict)
 
 
 def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
@@ -655,8 +662,15 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     for (intent, _), value in best.items():
         scores[intent] += value
     addressed: bool | None = None
-    if lang.ctx("addressed"):
+    # A letter that is only a subject line ("Delete my account", empty body) is a request by its
+    # nature: nobody sends a press release without a body, so it is not asked to say "I".
+    if lang.ctx("addressed") and any(not s.subject for s in sentences):
         addressed = any(p.search(s.folded) for s in sentences for p in lang.ctx("addressed"))
+    emphasised: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        for p in lang.ctx("emphasis") if not s.subject else ():
+            if m := p.search(s.folded):
+                emphasised[i] = min(emphasised.get(i, m.start()), m.start())
     accepted = []
     for intent in INTENTS:
         if intent in DESTRUCTIVE and addressed is False:
@@ -670,7 +684,9 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 accepted.append(intent)
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
-    return _Reading(lang.language, hits, scores, accepted, sum(scores.values()), addressed)
+    return _Reading(
+        lang.language, hits, scores, accepted, sum(scores.values()), addressed, emphasised
+    )
 
 
 def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
@@ -689,6 +705,12 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         in_subject = any(sentences[h.sentence].subject for h in live)
         first = min((offsets[h.sentence] + h.start for h in live), default=total)
         base = min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
+        # what follows the emphasis word: "a copy too, but above all delete my account"
+        if any(
+            h.start >= reading.emphasised.get(h.sentence, len(sentences[h.sentence].folded))
+            for h in live
+        ):
+            base += EMPHASIS_BONUS
         if intent in GROUNDS_OF_ERASURE and "erasure" in reading.accepted and not in_subject:
             base -= 1.0  # withdrawing consent / objecting is the ground, erasure the request
         return base
@@ -863,10 +885,38 @@ def _reason(h: _Hit) -> str:
     return f"{h.intent}/{tag}: {h.matched!r} (+{h.effective:.2g})"
 
 
-def classify(*, subject: str, text: str, rules: Rules | None = None) -> Classification:
+def classify(
+    *, subject: str, text: str, rules: Rules | None = None, history: str = ""
+) -> Classification:
     """Read one letter: its language, the rights it asks (main first), and whether a person
-    should look before anything is done."""
+    should look before anything is done.
+
+    `text` is the new text only (quotes and forwarded history stripped); `history` is the whole
+    body with them. When the new text asks nothing and only points at the history ("see below",
+    "katso alla", "siehe unten": a `pointer` word), the history is read instead, and the result
+    always goes to review: the quoted words may be someone else's."""
     rules = rules or load_rules()
+    result = _classify(subject=subject, text=text, rules=rules)
+    if result.intents or not history.strip() or history.strip() == (text or "").strip():
+        return result
+    folded = fold(text or "")
+    pointers = (p for lang in rules.languages.values() for p in lang.ctx("pointer"))
+    if not any(p.search(folded) for p in pointers):
+        return result
+    quoted = _classify(subject=subject, text=history, rules=rules)
+    if not quoted.intents:
+        return result
+    return Classification(
+        language=quoted.language,
+        intents=quoted.intents,
+        confidence=quoted.confidence,
+        needs_review=True,
+        reasons=[*quoted.reasons, "review: the request is in the quoted earlier message"],
+        details=quoted.details,
+    )
+
+
+def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     sentences = _sentences(subject or "", text or "")
     raw = f"{subject}\n{text}".strip()
     ranked = _rank_languages(raw)
@@ -1000,6 +1050,7 @@ def classify_file(path: Path, *, rules: Rules | None = None) -> dict[str, Any]:
     except ImportError as exc:  # the message stage is not installed: plain text only
         message_mod = None
         import_error = str(exc)
+    history = ""
     try:
         if Path(path).suffix.lower() == ".eml":
             is_mail, subject, body = True, "", ""
@@ -1012,13 +1063,14 @@ def classify_file(path: Path, *, rules: Rules | None = None) -> dict[str, Any]:
                 return line
             parsed = message_mod.parse_message(data)
             subject, body = parsed.subject or "", parsed.new_text or ""
+            history = parsed.body_text or ""
             line["automated"] = bool(parsed.automated)
         elif message_mod is not None:
-            body = message_mod.strip_quoted(body)
+            history, body = body, message_mod.strip_quoted(body)
     except Exception as exc:  # any parse failure still gets its line
         line["error"] = f"cannot parse: {type(exc).__name__}: {exc}"
         return line
-    result = classify(subject=subject, text=body, rules=rules)
+    result = classify(subject=subject, text=body, rules=rules, history=history)
     line["language"] = result.language
     line["confidence"] = result.confidence
     if line["automated"]:

@@ -419,10 +419,14 @@ def _value(v: Any) -> Any:
 def _rows(
     session: Session, model: type, subject_id: int, *, skip: tuple[str, ...] = ()
 ) -> list[dict[str, Any]]:
-    column = model.subject_id  # type: ignore[attr-defined]
-    rows = session.exec(select(model).where(column == subject_id).order_by(model.id)).all()  # type: ignore[attr-defined]
+    """The subject's rows of one table as plain dicts, read as columns (no ORM objects: a subject
+    may have 100,000 orders)."""
     fields = [f for f in model.model_fields if f not in ("id", "subject_id", *skip)]  # type: ignore[attr-defined]
-    return [{f: _value(getattr(row, f)) for f in fields} for row in rows]
+    columns = [getattr(model, f) for f in fields]
+    # execute, not exec: rows stay tuples even when one column is selected
+    query = select(*columns).where(model.subject_id == subject_id).order_by(model.id)  # type: ignore[attr-defined]
+    rows = session.execute(query).all()
+    return [{f: _value(v) for f, v in zip(fields, row, strict=True)} for row in rows]
 
 
 SUBJECT_FIELDS = (
