@@ -39,7 +39,15 @@ SESSION_MAX = timedelta(hours=12)
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 # Verified against when the username is unknown, so that a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+_DUMMY_HASH = ""  # made on first use, not at import: every mailbot command imports this module
+
+
+def _dummy_hash() -> str:
+    """A hash to verify against for an unknown username, so its check costs what a real one does."""
+    global _DUMMY_HASH
+    if not _DUMMY_HASH:
+        _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+    return _DUMMY_HASH
 
 
 class StaffError(Exception):
@@ -156,7 +164,7 @@ def authenticate(session: Session, *, username: str, password: str) -> StaffUser
     if len(password) > MAX_PASSWORD:
         password = password[:MAX_PASSWORD]  # still refused below: no stored password is this long
     try:
-        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+        _hasher.verify(user.password_hash if user else _dummy_hash(), password)
     except (VerificationError, InvalidHashError):
         return None
     if user is None or not user.enabled:
