@@ -667,10 +667,20 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     if lang.ctx("addressed") and any(not s.subject for s in sentences):
         addressed = any(p.search(s.folded) for s in sentences for p in lang.ctx("addressed"))
     emphasised: dict[int, int] = {}
-    for i, s in enumerate(sentences):
-        for p in lang.ctx("emphasis") if not s.subject else ():
-            if m := p.search(s.folded):
-                emphasised[i] = min(emphasised.get(i, m.start()), m.start())
+    if lang.ctx("emphasis"):
+        # one scan of the joined letter per regex, not one per sentence: most letters have none
+        starts, joined, pos = [], [], 0
+        for s in sentences:
+            starts.append(pos)
+            joined.append(s.folded)
+            pos += len(s.folded) + len(_SEP)
+        text = _SEP.join(joined)
+        for p in lang.ctx("emphasis"):
+            for m in p.finditer(text):
+                i = bisect_right(starts, m.start()) - 1
+                if not sentences[i].subject:
+                    at = m.start() - starts[i]
+                    emphasised[i] = min(emphasised.get(i, at), at)
     accepted = []
     for intent in INTENTS:
         if intent in DESTRUCTIVE and addressed is False:

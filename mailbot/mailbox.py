@@ -118,6 +118,7 @@ class ImapMailbox:
     def fetch_new(self) -> Iterator[RawMessage]:
         client = self._connect()
         try:
+            client.noop()  # let the server tell this session what arrived since it last looked
             uids = sorted(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD]))
             self._seen = set(uids)
             for start in range(0, len(uids), FETCH_BATCH):
@@ -196,6 +197,7 @@ class ImapMailbox:
             # IDLE reports only what arrives after it starts: look once more just before, so a
             # message appended since the last fetch is not left waiting for the poll interval
             # (only mail the last round did not see: one left for a retry must not spin the loop)
+            client.noop()  # SEARCH alone does not show mail that arrived since the last sync
             if set(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD])) - self._seen:
                 return
             client.idle()
