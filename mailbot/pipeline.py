@@ -215,7 +215,9 @@ def _stages(ctx: Context) -> Outcome:
 
     # classify: which rights, in which language
     rules = _rules(ctx.settings.rules_dir, int(time.monotonic() // RULES_RECHECK))
-    ctx.classification = classify(subject=parsed.subject, text=parsed.new_text, rules=rules)
+    ctx.classification = classify(
+        subject=parsed.subject, text=parsed.new_text, history=parsed.body_text, rules=rules
+    )
     klass = ctx.classification
 
     # case: the request record with its deadline; whose data it is about (the writer, or a
