@@ -420,7 +420,38 @@ def _rank_languages(text: str) -> list[tuple[str, float]]:
     for code, prob in _identifier().rank(text[:LANGUAGE_SAMPLE]):
         code = LANGUAGE_ALIASES.get(code, code)
         ranked[code] = ranked.get(code, 0.0) + float(prob)
-    return sorted(ranked.items(), key=lambda item: -item[1])
+    return _settle_scandinavian(sorted(ranked.items(), key=lambda item: -item[1]), text)
+
+
+# Short Swedish letters are often taken for Norwegian or Danish (and back), which loses the
+# Swedish rules. Their spelling tells them apart where the statistics cannot: ä/ö and "jag",
+# "inte", "och" are Swedish; æ/ø and "jeg", "ikke", "og" are Norwegian or Danish.
+_SCANDINAVIAN = frozenset({"sv", "nb", "da"})
+_SWEDISH_MARKS = re.compile(
+    r"[äö]|\b(jag|inte|och|mej|dej|från|är|att|också|hej|tack|ni|vill|mina|fel|ej)\b", re.I
+)
+_DANO_NORWEGIAN_MARKS = re.compile(
+    r"[æø]|\b(jeg|ikke|og|meg|deg|dere|hva|hvad|hvis|jer|af|gerne|venlig|hilsen)\b", re.I
+)
+
+
+def _settle_scandinavian(ranked: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    if not ranked or ranked[0][0] not in _SCANDINAVIAN:
+        return ranked
+    sample = text[:LANGUAGE_SAMPLE]
+    swedish = len(_SWEDISH_MARKS.findall(sample))
+    other = len(_DANO_NORWEGIAN_MARKS.findall(sample))
+    top = ranked[0][0]
+    if swedish > other and top != "sv":
+        want = "sv"
+    elif other > swedish and top == "sv":
+        want = next((c for c, _ in ranked if c in ("nb", "da")), "nb")
+    else:
+        return ranked
+    probs = dict(ranked)
+    # The wanted language takes the top place and the top's probability (and vice versa).
+    probs[want], probs[top] = probs[top], probs.get(want, 0.0)
+    return sorted(probs.items(), key=lambda item: -item[1])
 
 
 # --------------------------------------------------------------------------- segmentation

@@ -32,6 +32,7 @@ from mailbot.settings import url_parts
 
 DONE_KEYWORD = "$MailbotDone"
 FETCH_BATCH = 100
+IDLE_RECHECK = 10.0  # seconds: the longest a missed IDLE notice can delay a message
 
 
 class MailboxError(Exception):
@@ -194,18 +195,22 @@ class ImapMailbox:
             _sleep_until(timeout, stopping)
             return
         try:
-            # IDLE reports only what arrives after it starts: look once more just before, so a
-            # message appended since the last fetch is not left waiting for the poll interval
-            # (only mail the last round did not see: one left for a retry must not spin the loop)
-            client.noop()  # SEARCH alone does not show mail that arrived since the last sync
-            if set(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD])) - self._seen:
-                return
-            client.idle()
             end = time.monotonic() + timeout
             while not stopping() and time.monotonic() < end:
-                if client.idle_check(timeout=min(1.0, max(0.0, end - time.monotonic()))):
-                    break
-            client.idle_done()
+                # IDLE reports only what arrives after it starts, and SEARCH sees new mail only
+                # after a sync: NOOP, look, then IDLE; and look again every IDLE_RECHECK seconds,
+                # so a message slipping in between is never left waiting for the poll interval
+                client.noop()
+                if set(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD])) - self._seen:
+                    return
+                client.idle()
+                try:
+                    until = min(end, time.monotonic() + IDLE_RECHECK)
+                    while not stopping() and time.monotonic() < until:
+                        if client.idle_check(timeout=min(1.0, max(0.0, until - time.monotonic()))):
+                            return
+                finally:
+                    client.idle_done()
         except (OSError, IMAPClientError) as exc:
             self._drop()
             raise MailboxError(f"{self.name}: {exc}") from exc
