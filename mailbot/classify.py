@@ -103,6 +103,9 @@ ABSORB_SENTENCE: Mapping[str, frozenset[str]] = {
 # Art 17(1)(b) and (c): a letter that withdraws consent or objects *and* asks for erasure asks for
 # erasure on those grounds, so erasure is its main right unless the subject line says otherwise.
 GROUNDS_OF_ERASURE = frozenset({"consent_withdrawal", "objection"})
+# An erasure of all one's data also ends the marketing: "no more newsletters, and delete everything
+# you hold on me" is an erasure request first (blind3), unless the subject line says otherwise.
+SUBSUMED_BY_ERASURE = frozenset({"marketing_optout"})
 
 # ... but for publication only a request-shaped match: the bare noun in "I object to the
 # publication of my photograph" does not make the objection a publication opt-out.
@@ -752,7 +755,11 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             for h in live
         ):
             base += EMPHASIS_BONUS
-        if intent in GROUNDS_OF_ERASURE and "erasure" in reading.accepted and not in_subject:
+        if (
+            intent in GROUNDS_OF_ERASURE | SUBSUMED_BY_ERASURE
+            and "erasure" in reading.accepted
+            and not in_subject
+        ):
             base -= 1.0  # withdrawing consent / objecting is the ground, erasure the request
         return base
 
