@@ -84,6 +84,9 @@ def serve(
 
 
 def _pause(seconds: float, stopping: Callable[[], bool], sleep: Callable[[float], None]) -> None:
-    end = time.monotonic() + seconds
-    while not stopping() and time.monotonic() < end:
-        sleep(min(1.0, end - time.monotonic()))
+    """Sleep `seconds` in steps of at most one, so SIGTERM is honoured within a second."""
+    remaining = seconds
+    while not stopping() and remaining > 0:
+        step = min(1.0, remaining)
+        sleep(step)
+        remaining -= step

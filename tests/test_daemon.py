@@ -120,3 +120,60 @@ def test_status_reports_the_last_poll(tmp_path: Path) -> None:
         check=False,
     )
     assert after.returncode == 0 and "last successful poll: 20" in after.stdout
+
+
+def test_the_daemon_backs_off_through_outages_and_carries_on(tmp_path: Path) -> None:
+    """IMAP down twice, the database once: the loop waits 1 s, 2 s, 4 s, then processes the mail."""
+    from sqlalchemy.exc import OperationalError
+
+    from mailbot.daemon import serve
+    from mailbot.mailbox import MailboxError, MaildirMailbox, append_maildir
+    from mailbot.settings import Settings
+
+    inbox = tmp_path / "inbox"
+    append_maildir(
+        inbox, b"From: x@y.fi\r\nSubject: hi\r\nAuto-Submitted: auto-replied\r\n\r\naway\r\n"
+    )
+    settings = Settings(
+        database_url=f"sqlite:///{tmp_path / 'm.db'}",
+        smtp_url=f"maildir://{tmp_path / 'out'}",
+        controller_address="p@r.fi",
+    )
+    migrate(settings.database_url)
+    real = MaildirMailbox(inbox)
+    failures = [
+        MailboxError("imap down"),
+        MailboxError("imap still down"),
+        OperationalError("SELECT 1", {}, Exception("db down")),
+    ]
+
+    class Flaky:
+        name = "flaky"
+
+        def fetch_new(self):  # type: ignore[no-untyped-def]
+            if failures:
+                raise failures.pop(0)
+            return real.fetch_new()
+
+        def mark_done(self, message, *, quarantine=False):  # type: ignore[no-untyped-def]
+            real.mark_done(message, quarantine=quarantine)
+
+        def mark_done_many(self, items):  # type: ignore[no-untyped-def]
+            return real.mark_done_many(items)
+
+        def wait_for_mail(self, timeout, *, stopping=lambda: False):  # type: ignore[no-untyped-def]
+            pass
+
+        def close(self) -> None:
+            pass
+
+    pauses: list[float] = []
+    reports: list[object] = []
+    serve(
+        settings, Flaky(), once=False, stopping=lambda: bool(reports),
+        on_report=reports.append, sleep=pauses.append,
+    )  # fmt: skip
+    assert round(sum(pauses)) == 1 + 2 + 4  # the back-off doubled after each outage
+    [report] = reports
+    assert [o.outcome.value for o in report.outcomes] == ["automated"]  # type: ignore[attr-defined]
+    assert list((inbox / "new").iterdir()) == [] and list((inbox / "cur").iterdir()) == []

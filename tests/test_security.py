@@ -730,8 +730,8 @@ class ListMailbox:
         self.done[message.key] = quarantine
 
     def mark_done_many(self, items: list[tuple[RawMessage, bool]]) -> list[str]:
-        for message, quarantine in items:
-            self.mark_done(message, quarantine=quarantine)
+        for raw, quarantine in items:
+            self.mark_done(raw, quarantine=quarantine)
         return [m.key for m, _q in items]
 
 
