@@ -81,8 +81,8 @@ def test_settings_from_a_toml_file(tmp_path: Path) -> None:
     assert (tmp_path / "from-toml.db").exists()
 
 
-def test_register_add_show_and_import(tmp_path: Path) -> None:
-    env = {"MAILBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'r.db'}"}
+def test_register_add_show_and_import(db_url: str) -> None:
+    env = {"MAILBOT_DATABASE_URL": db_url}
     added = mailbot(
         "register",
         "add",

@@ -26,11 +26,11 @@ def _env(**settings: str) -> dict[str, str]:
 
 
 def test_daemon_answers_new_mail_through_idle_and_stops_on_sigterm(
-    tmp_path: Path, imap_user: ImapUser, smtp_sink: SmtpSink
+    tmp_path: Path, imap_user: ImapUser, smtp_sink: SmtpSink, db_url: str
 ) -> None:
     key = rsa_key(2048)
     keys = write_keys_file(tmp_path / "keys.txt", [key_line("sel", "asiakas.fi", key)])
-    db = f"sqlite:///{tmp_path / 'm.db'}"
+    db = db_url
     migrate(db)
     with session_scope(db) as session:
         import_register(session, parse_register_file(REGISTER), source="test")

@@ -84,8 +84,8 @@ def _cli(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_retention_sweep_command_reports_what_it_did(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'r.db'}"
+def test_retention_sweep_command_reports_what_it_did(db_url: str) -> None:
+    db = db_url
     _load(db, "register_rights.json")
     dry = _cli(
         {"MAILBOT_DATABASE_URL": db}, "retention", "sweep", "--dry-run", "--today", "2031-06-01"
@@ -101,8 +101,8 @@ def test_retention_sweep_command_reports_what_it_did(tmp_path: Path) -> None:
     assert "erased 0" in again.stdout
 
 
-def test_a_restriction_is_lifted_only_after_the_subject_was_told(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'r.db'}"
+def test_a_restriction_is_lifted_only_after_the_subject_was_told(db_url: str) -> None:
+    db = db_url
     _load(db, "register_rights.json")
     with session_scope(db) as session:
         emma = find_subject(session, "emma@client.co.uk")
@@ -139,8 +139,8 @@ def test_a_restriction_is_lifted_only_after_the_subject_was_told(tmp_path: Path)
         assert not session.exec(select(Subject).where(Subject.ref == "R-7")).one().restricted
 
 
-def test_export_commands_leave_out_restricted_and_opted_out_subjects(tmp_path: Path) -> None:
-    db = f"sqlite:///{tmp_path / 'r.db'}"
+def test_export_commands_leave_out_restricted_and_opted_out_subjects(db_url: str) -> None:
+    db = db_url
     _load(db, "register_rights.json")
     with session_scope(db) as session:
         for ref, attr in (("R-7", "restricted"), ("R-1", "publication_optout")):
@@ -192,7 +192,9 @@ def test_an_unknown_log_format_is_a_settings_error(tmp_path: Path, fmt: str) -> 
     assert result.returncode == 2 and "MAILBOT_LOG_FORMAT" in result.stderr
 
 
-def test_quarantine_can_be_listed_shown_reprocessed_and_dismissed(tmp_path: Path) -> None:
+def test_quarantine_can_be_listed_shown_reprocessed_and_dismissed(
+    tmp_path: Path, db_url: str
+) -> None:
     from mailbot.mailbox import append_maildir
 
     inbox, broken = tmp_path / "inbox", tmp_path / "broken-templates" / "en"
@@ -206,7 +208,7 @@ def test_quarantine_can_be_listed_shown_reprocessed_and_dismissed(tmp_path: Path
     )
     append_maildir(inbox, b"From: a@b.fi\r\nFrom: c@d.fi\r\nSubject: hi\r\n\r\ntwo authors\r\n")
     env = {
-        "MAILBOT_DATABASE_URL": f"sqlite:///{tmp_path / 'm.db'}", "MAILBOT_MAILBOX_URL": f"maildir://{inbox}",
+        "MAILBOT_DATABASE_URL": db_url, "MAILBOT_MAILBOX_URL": f"maildir://{inbox}",
         "MAILBOT_SMTP_URL": f"maildir://{tmp_path / 'out'}", "MAILBOT_CONTROLLER_ADDRESS": "privacy@rekisteri.fi",
         "MAILBOT_DNS": "false", "MAILBOT_TEMPLATES_DIR": str(broken.parent),
     }  # fmt: skip
