@@ -19,6 +19,7 @@ import re
 import secrets
 import time
 import traceback
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -165,7 +166,8 @@ def _stages(ctx: Context) -> Outcome:
     parsed = ctx.parsed
     ctx.digest = content_hash(parsed)
 
-    repeated = [h for h in SINGLE_HEADERS if len(parsed.msg.get_all(h, [])) > 1]
+    names = Counter(name.lower() for name, _value in parsed.msg.raw_items())  # nothing parsed
+    repeated = [h for h in SINGLE_HEADERS if names[h.lower()] > 1]
     if repeated:
         # RFC 5322 allows each once; a second copy added above a signature is how a signed
         # message gets a subject (or identity) its signer never wrote
@@ -485,9 +487,10 @@ def content_hash(parsed: ParsedMessage) -> str:
     """What the sender wrote: the author's headers and the body, not the trace headers a relay adds,
     so a re-delivered copy hashes the same and a different letter under the same Message-ID does not."""
     digest = hashlib.sha256()
-    for name in ("From", "To", "Subject", "Date", "Message-ID"):
-        for value in parsed.msg.get_all(name, []):
-            digest.update(f"{name}:{value}\n".encode("utf-8", "surrogateescape"))
+    authored = {"from", "to", "subject", "date", "message-id"}
+    for name, value in parsed.msg.raw_items():  # raw values: no header objects built
+        if name.lower() in authored:
+            digest.update(f"{name.lower()}:{value}\n".encode("utf-8", "surrogateescape"))
     _head, _sep, body = parsed.raw.replace(b"\r\n", b"\n").partition(b"\n\n")
     digest.update(body)
     return digest.hexdigest()
