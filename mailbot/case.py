@@ -13,6 +13,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, select
 
 from mailbot.models import AuditEvent, Case, CaseStatus, Subject, as_utc, utcnow
@@ -44,8 +45,13 @@ def audit(
     text = (
         detail if isinstance(detail, str) else json.dumps(detail, ensure_ascii=False, default=str)
     )
-    session.add(
-        AuditEvent(case_id=case.id if case else None, actor=actor, action=action, detail=text)
+    if case is not None and case.id is None:
+        session.flush()  # the case needs its id before a row can point at it
+    # a plain INSERT, not an ORM object: several of these are written for every message
+    session.execute(
+        insert(AuditEvent.__table__).values(  # type: ignore[attr-defined]
+            case_id=case.id if case else None, at=utcnow(), actor=actor, action=action, detail=text
+        )
     )
 
 
