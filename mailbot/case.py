@@ -13,7 +13,8 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import event, insert
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
 from mailbot.models import AuditEvent, Case, CaseStatus, Subject, as_utc, utcnow
@@ -47,12 +48,31 @@ def audit(
     )
     if case is not None and case.id is None:
         session.flush()  # the case needs its id before a row can point at it
-    # a plain INSERT, not an ORM object: several of these are written for every message
-    session.execute(
-        insert(AuditEvent.__table__).values(  # type: ignore[attr-defined]
-            case_id=case.id if case else None, at=utcnow(), actor=actor, action=action, detail=text
-        )
+    # collected and written in one INSERT when the transaction commits (several per message)
+    session.info.setdefault(_PENDING_AUDIT, []).append(
+        {
+            "case_id": case.id if case else None,
+            "at": utcnow(),
+            "actor": actor,
+            "action": action,
+            "detail": text,
+        }
     )
+
+
+_PENDING_AUDIT = "mailbot.audit"
+
+
+@event.listens_for(OrmSession, "before_commit")
+def _write_audit(session: OrmSession) -> None:
+    rows = session.info.pop(_PENDING_AUDIT, None)
+    if rows:
+        session.execute(insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _drop_audit(session: OrmSession) -> None:
+    session.info.pop(_PENDING_AUDIT, None)  # the steps they record did not happen
 
 
 def open_case(
