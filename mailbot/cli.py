@@ -574,92 +574,52 @@ def register_lift_restriction(
 def quarantine_list(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Quarantined messages, oldest first, with the error that stopped each."""
     from mailbot.db import session_scope
-    from mailbot.models import MessageOutcome, ProcessedMessage
+    from mailbot.quarantine import list_quarantined
 
     cfg = settings()
     with session_scope(database(cfg)) as session:
-        rows = session.exec(
-            select(ProcessedMessage)
-            .where(ProcessedMessage.outcome == MessageOutcome.QUARANTINED)
-            .order_by(ProcessedMessage.id)  # type: ignore[arg-type]
-        ).all()
+        rows = list_quarantined(session)
     for row in rows:
-        line = {
-            "id": row.id,
-            "received_at": str(row.received_at),
-            "key": row.source_key,
-            "error": (row.error or "").splitlines()[0][:300],
-        }
         typer.echo(
-            json.dumps(line, ensure_ascii=False)
+            json.dumps(row.to_json(), ensure_ascii=False)
             if as_json
-            else f"#{row.id}  {line['received_at'][:19]}  {line['error']}"
+            else f"#{row.id}  {row.received_at[:19]}  {row.error}"
         )
     if not rows and not as_json:
         typer.echo("nothing in quarantine")
-
-
-def _quarantined(session: Any, row_id: int) -> Any:
-    from mailbot.models import MessageOutcome, ProcessedMessage
-
-    row = session.get(ProcessedMessage, row_id)
-    if row is None or row.outcome != MessageOutcome.QUARANTINED:
-        fail(f"no quarantined message #{row_id}", code=1)
-    return row
 
 
 @quarantine_app.command("show")
 def quarantine_show(row_id: int) -> None:
     """The error and the message exactly as it arrived (raw, to stdout)."""
     from mailbot.db import session_scope
+    from mailbot.quarantine import QuarantineError, get_quarantined
 
     cfg = settings()
-    with session_scope(database(cfg)) as session:
-        row = _quarantined(session, row_id)
-        typer.echo(f"error: {row.error}", err=True)
-        sys.stdout.buffer.write(row.raw or b"")
-        sys.stdout.flush()
+    try:
+        with session_scope(database(cfg)) as session:
+            row = get_quarantined(session, row_id)
+            typer.echo(f"error: {row.error}", err=True)
+            sys.stdout.buffer.write(row.raw or b"")
+            sys.stdout.flush()
+    except QuarantineError as exc:
+        fail(str(exc), code=1)
 
 
 @quarantine_app.command("reprocess")
 def quarantine_reprocess(row_id: int, by: BY = None) -> None:
     """Run a quarantined message through the pipeline again (after fixing what stopped it)."""
-    from mailbot.case import audit
-    from mailbot.db import session_scope
-    from mailbot.mailbox import RawMessage
-    from mailbot.models import MessageOutcome, ProcessedMessage
-    from mailbot.pipeline import process_message
+    from mailbot.quarantine import QuarantineError, reprocess
 
     cfg = settings()
-    with session_scope(database(cfg)) as session:
-        row = _quarantined(session, row_id)
-        raw, attempt = row.raw or b"", f"reprocess:{row.id}:{utcnow():%Y%m%dT%H%M%S}"
-    outcome = process_message(cfg, RawMessage(key=attempt, data=raw, ref=attempt))
-    if outcome.outcome is None or outcome.outcome == MessageOutcome.QUARANTINED:
-        with session_scope(cfg.database_url) as session:  # the original stays the one record
-            for again in session.exec(
-                select(ProcessedMessage).where(ProcessedMessage.source_key == attempt)
-            ).all():
-                session.delete(again)
-        fail(
-            f"still cannot be processed: {outcome.note.splitlines()[0] if outcome.note else 'retry later'}",
-            code=1,
-        )
-    with session_scope(cfg.database_url) as session:
-        row = _quarantined(session, row_id)
-        row.outcome = MessageOutcome.RELEASED
-        session.add(row)
-        audit(
-            session,
-            None,
-            "quarantine:reprocessed",
-            {"message": row_id, "as": attempt},
-            actor=_actor(by),
-        )
+    database(cfg)
+    try:
+        outcome = reprocess(cfg, row_id, actor=_actor(by))
+    except QuarantineError as exc:
+        fail(str(exc), code=1)
+    case = f", case {outcome.case_ref}" if outcome.case_ref else ""
     typer.echo(
-        f"reprocessed #{row_id}: {outcome.outcome.value}"
-        + (f", case {outcome.case_ref}" if outcome.case_ref else "")
-        + " (replies go out with the next run)"
+        f"reprocessed #{row_id}: {outcome.outcome.value if outcome.outcome else '?'}{case} (replies go out with the next run)"
     )
 
 
@@ -668,24 +628,16 @@ def quarantine_dismiss(
     row_id: int, reason: Annotated[str, typer.Option("--reason")] = "", by: BY = None
 ) -> None:
     """Mark a quarantined message looked at, with nothing to do (it stays stored)."""
-    from mailbot.case import audit
-    from mailbot.db import session_scope
-    from mailbot.models import MessageOutcome
+    from mailbot.quarantine import QuarantineError, dismiss
 
     cfg = settings()
     if not reason.strip():
         fail("--reason is required: the audit trail says why nothing was done")
-    with session_scope(database(cfg)) as session:
-        row = _quarantined(session, row_id)
-        row.outcome = MessageOutcome.RELEASED
-        session.add(row)
-        audit(
-            session,
-            None,
-            "quarantine:dismissed",
-            {"message": row_id, "reason": reason},
-            actor=_actor(by),
-        )
+    database(cfg)
+    try:
+        dismiss(cfg, row_id, actor=_actor(by), reason=reason)
+    except QuarantineError as exc:
+        fail(str(exc), code=1)
     typer.echo(f"dismissed #{row_id}")
 
 

@@ -26,7 +26,7 @@ from fastapi.responses import HTMLResponse, PlainTextResponse, RedirectResponse,
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from sqlalchemy import text
 
-from mailbot import queue
+from mailbot import quarantine, queue
 from mailbot.classify import INTENTS
 from mailbot.db import get_engine, session_scope
 from mailbot.models import OPEN_STATUSES
@@ -417,7 +417,58 @@ def create_app(settings: Settings, *, throttle: LoginThrottle | None = None) -> 
         return decide(request, who, ref, "extended",
                       lambda: queue.extend(settings, ref, actor=who.username, reason=reason))  # fmt: skip
 
+    # ------------------------------------------------------------------ quarantine
+
+    def quarantine_page(
+        request: Request, who: LoggedIn, *, error: str = "", done: str = "", status: int = 200
+    ) -> Response:
+        with session_scope(url) as session:
+            rows = quarantine.list_quarantined(session)
+            views = {
+                r.id: _email_view(quarantine.get_quarantined(session, r.id).raw)
+                for r in rows[:QUARANTINE_SHOWN]
+            }
+        return page(request, "quarantine.html", who=who, rows=rows, views=views,
+                    error=error, done=done, status=status)  # fmt: skip
+
+    @app.get("/quarantine")
+    def show_quarantine(request: Request) -> Response:
+        who = logged_in(request)
+        return quarantine_page(request, who, done=request.query_params.get("done", "")[:20])
+
+    def quarantine_decide(
+        request: Request, who: LoggedIn, done: str, call: Callable[[], Any]
+    ) -> Response:
+        try:
+            call()
+        except quarantine.QuarantineError as exc:
+            return quarantine_page(request, who, error=str(exc), status=409)
+        log.info("staff %s: quarantine %s", who.username, done)
+        return RedirectResponse(f"/quarantine?done={done}", status_code=303)
+
+    @app.post("/quarantine/{row_id}/reprocess")
+    def reprocess_quarantined(
+        request: Request, row_id: int, csrf: Annotated[str, Form()] = ""
+    ) -> Response:
+        who = checked(request, csrf)
+        return quarantine_decide(request, who, "reprocessed",
+                                 lambda: quarantine.reprocess(settings, row_id, actor=who.username))  # fmt: skip
+
+    @app.post("/quarantine/{row_id}/dismiss")
+    def dismiss_quarantined(
+        request: Request,
+        row_id: int,
+        csrf: Annotated[str, Form()] = "",
+        reason: Annotated[str, Form()] = "",
+    ) -> Response:
+        who = checked(request, csrf)
+        return quarantine_decide(request, who, "dismissed",
+                                 lambda: quarantine.dismiss(settings, row_id, actor=who.username, reason=reason))  # fmt: skip
+
     return app
+
+
+QUARANTINE_SHOWN = 50  # messages shown in full on the quarantine page
 
 
 @dataclass
