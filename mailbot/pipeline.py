@@ -224,9 +224,12 @@ def _stages(ctx: Context) -> Outcome:
 
     # case: the request record with its deadline; whose data it is about (the writer, or a
     # child of whom the writer is the recorded guardian)
-    about, ambiguous = _about_whom(
-        ctx.session, identity.subject_id, parsed.subject + "\n" + parsed.new_text
-    )
+    about, ambiguous = identity.subject_id, False
+    if child_age_limit(load_profile(ctx.settings.profile, ctx.settings.rules_dir)) is not None:
+        # only a profile with children has guardians acting for them
+        about, ambiguous = _about_whom(
+            ctx.session, identity.subject_id, parsed.subject + "\n" + parsed.new_text
+        )
     ctx.case = cases.open_case(
         ctx.session,
         subject_id=about,
