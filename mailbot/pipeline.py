@@ -48,6 +48,7 @@ from mailbot.models import (
     CaseStatus,
     ConfirmationToken,
     MessageOutcome,
+    OutboxMessage,
     ProcessedMessage,
     RuntimeState,
     Subject,
@@ -250,6 +251,7 @@ def _stages(ctx: Context) -> Outcome:
         cases.audit(
             ctx.session, ctx.case, "acting_for", {"guardian": identity.subject_id, "child": about}
         )
+    _follow_up(ctx)
     if identity.verdict == "verified":
         _act(ctx)
     elif identity.verdict == "unverified":
@@ -323,6 +325,33 @@ def _act(ctx: Context) -> None:
     for rendered in replies:
         _send(ctx, rendered, to=identity.from_address)
     cases.set_status(ctx.session, case, status, why=why)
+
+
+def _follow_up(ctx: Context) -> None:
+    """A letter answering our request for more information continues that case: the earlier case
+    is closed as answered and linked, so staff see one story and the deadline is not doubled."""
+    case, parsed = ctx.case, ctx.parsed
+    assert case is not None and parsed is not None
+    threads = [m for m in (parsed.in_reply_to, *parsed.references) if m]
+    if case.subject_id is None or not threads:
+        return
+    earlier = ctx.session.exec(
+        select(Case)
+        .join(OutboxMessage, OutboxMessage.case_id == Case.id)  # type: ignore[arg-type]
+        .where(OutboxMessage.message_id.in_(threads))  # type: ignore[attr-defined]
+        .where(Case.subject_id == case.subject_id)
+        .where(Case.status == CaseStatus.AWAITING_INFORMATION)
+    ).first()
+    if earlier is None:
+        return
+    case.related_case_id = earlier.id
+    case.received_at = earlier.received_at  # the clock started with the first letter
+    case.deadline = earlier.extended_deadline or earlier.deadline
+    ctx.session.add(case)
+    cases.set_status(
+        ctx.session, earlier, CaseStatus.CLOSED, why=f"the subject answered in {case.ref}"
+    )
+    cases.audit(ctx.session, case, "follow_up", {"of": earlier.ref})
 
 
 def _ask_confirmation(ctx: Context) -> None:

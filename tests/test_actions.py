@@ -635,3 +635,25 @@ def test_the_other_rights_on_the_child_welfare_profile(
         assert record[check]
     reply, _ = mail.last("hanna@koti.fi")
     assert reply["Content-Language"] == "fi"
+
+
+def test_the_answer_to_our_question_continues_the_first_case(b2b: Settings, key: TestKey) -> None:
+    mail = Mail(b2b, key)
+    first = mail.send(
+        "emma@client.co.uk", "Objection", "I object to the processing of my personal data."
+    )
+    question, _ = mail.last("emma@client.co.uk")
+    raw = dkimpy_sign(
+        message(
+            from_="emma@client.co.uk", subject="Re: " + str(question["Subject"]), message_id="<answer@client.co.uk>",
+            body="I object to the processing of my data because I am a victim of stalking and my address must not be known.",
+            headers=[f"In-Reply-To: {question['Message-ID']}", f"References: {question['Message-ID']}"],
+        ),
+        key=key, domain="client.co.uk",
+    )  # fmt: skip
+    second = process_message(b2b, RawMessage(key="answer", data=raw, ref="answer"))
+    earlier, later = _case(b2b, first.case_ref), _case(b2b, second.case_ref)
+    assert earlier.status is CaseStatus.CLOSED and later.related_case_id == earlier.id
+    assert later.status is CaseStatus.AWAITING_APPROVAL
+    assert later.deadline == earlier.deadline  # the statutory clock runs from the first letter
+    assert "follow_up" in _trail(b2b, second.case_ref)
