@@ -272,6 +272,10 @@ def suppression_hash(address: str, key: str | None) -> str:
 
 def _marketing(ctx: ActionContext, result: ActionResult) -> Step:
     asked = (ctx.details.get("marketing_optout") or {}).get("channels") or ALL_CHANNELS
+    if set(asked) <= {"direct_marketing"}:
+        # "no more marketing" is the general word: the notice's four channels all stop, which
+        # is what the writer means and never the less protective reading
+        asked = ALL_CHANNELS
     channels = [MarketingChannel(c) for c in asked if c in ALL_CHANNELS] or [
         MarketingChannel(c) for c in ALL_CHANNELS
     ]
