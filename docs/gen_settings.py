@@ -79,6 +79,12 @@ NOTES: dict[str, tuple[Any, str]] = {
         "Only where mailbot may not query DNS and every sender's key is in the key file; then "
         "signatures from anyone else cannot be proven and those senders get a confirmation code.",
     ),
+    "dkim_strict_alignment": (
+        True,
+        "When only a signature by the From domain itself should count (a bank whose customers' "
+        "subdomains are run by others); with it, mail signed by mail.example.com no longer proves "
+        "a From at example.com.",
+    ),
     "dns_timeout": (
         10.0,
         "Raise it for a slow resolver. A timeout never makes a message forged: it is left for "

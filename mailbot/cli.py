@@ -201,6 +201,7 @@ def verify(
         authserv_id=cfg.authserv_id,
         dns_timeout=cfg.dns_timeout,
         use_dns=cfg.dns,
+        strict_alignment=cfg.dkim_strict_alignment,
     )
     for path in files:
         try:

@@ -92,6 +92,7 @@ class IdentitySettings:
     authserv_id: str | None = None  # MAILBOT_AUTHSERV_ID: trust only A-R headers with this id
     dns_timeout: float = 5.0
     use_dns: bool = True  # False: keys file only; a missing key is no proof, not a temperror
+    strict_alignment: bool = False  # True: d= must be the From domain itself, not a sibling
 
 
 @dataclass(frozen=True)
@@ -206,10 +207,15 @@ def organisational_domain(domain: str) -> str | None:
     return result.lower() if result else None
 
 
-def _aligned(signer: str, from_domain: str) -> bool:
-    """Relaxed alignment (DMARC): both domains have the same organisational domain."""
+def _aligned(signer: str, from_domain: str, *, strict: bool = False) -> bool:
+    """Relaxed alignment (DMARC's default): both domains have the same organisational domain.
+    Strict: the very same domain (MAILBOT_DKIM_STRICT_ALIGNMENT, for a controller that wants it)."""
     org = organisational_domain(signer)
-    return org is not None and org == organisational_domain(from_domain)
+    if org is None:
+        return False
+    if strict:
+        return _ascii_domain(signer) == _ascii_domain(from_domain)
+    return org == organisational_domain(from_domain)
 
 
 # --------------------------------------------------------------------------- header section
@@ -598,7 +604,7 @@ def _check_signature(
 
     signed = [h.strip().lower() for h in (_decode_tag(tags, b"h") or "").split(":")]
     covers = "from" in signed
-    aligned = _aligned(domain, from_domain)
+    aligned = _aligned(domain, from_domain, strict=settings.strict_alignment)
     if organisational_domain(domain) is None:
         reasons.append(f"d={raw_domain} is a public suffix, which can never prove a sender")
     elif not aligned:
@@ -799,7 +805,7 @@ def _parse_auth_results(value: str) -> tuple[str, list[_AuthResult]] | None:
 
 
 def _trusted_auth_results(
-    headers: list[_Header], *, from_domain: str, authserv_id: str | None
+    headers: list[_Header], *, from_domain: str, authserv_id: str | None, strict: bool = False
 ) -> tuple[str | None, list[str]]:
     """(proof reason or None, reasons) from Authentication-Results and similar headers.
 
@@ -854,7 +860,7 @@ def _trusted_auth_results(
                 item.properties.get("header.d")
                 or item.properties.get("header.i", "").rpartition("@")[2]
             )
-            if signer and _aligned(signer, from_domain):
+            if signer and _aligned(signer, from_domain, strict=strict):
                 proof = (
                     f"trusted Authentication-Results from {server}: dkim=pass "
                     f"header.d={signer}, aligned with From ({shown})"
@@ -955,7 +961,10 @@ def verify_identity(
         reasons.extend(f"{label}: {r}" for r in check.reasons)
 
     ar_proof, ar_reasons = _trusted_auth_results(
-        headers, from_domain=from_domain, authserv_id=settings.authserv_id
+        headers,
+        from_domain=from_domain,
+        authserv_id=settings.authserv_id,
+        strict=settings.strict_alignment,
     )
     reasons.extend(ar_reasons)
 

@@ -199,6 +199,7 @@ def _stages(ctx: Context) -> Outcome:
             authserv_id=ctx.settings.authserv_id,
             dns_timeout=ctx.settings.dns_timeout,
             use_dns=ctx.settings.dns,
+            strict_alignment=ctx.settings.dkim_strict_alignment,
         ),
     )
     identity = ctx.identity

@@ -72,6 +72,11 @@ class Settings(BaseSettings):
         "consulted before DNS.",
     )
     dns: bool = Field(default=True, description="Look DKIM keys up in DNS (False: key file only).")
+    dkim_strict_alignment: bool = Field(
+        default=False,
+        description="Require the DKIM signer d= to be the From domain itself; by default "
+        "(DMARC's relaxed alignment) a subdomain or parent of the same organisation counts.",
+    )
     dns_timeout: float = Field(default=5.0, description="Seconds for one DNS query.")
     profile: str = Field(
         default="b2b-customer",

@@ -7,6 +7,7 @@ no test touches the network.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import time
@@ -470,6 +471,16 @@ def test_subdomain_signer_aligns_with_parent(offline: IdentitySettings) -> None:
     raw = sign(im.message(), domain="mail.asiakas.fi")
     verdict = check(raw, offline)
     assert verdict.verdict == "verified", verdict.reasons
+
+
+def test_strict_alignment_wants_the_from_domain_itself(offline: IdentitySettings) -> None:
+    strict = dataclasses.replace(offline, strict_alignment=True)
+    by_subdomain = check(sign(im.message(), domain="mail.asiakas.fi"), strict)
+    assert by_subdomain.verdict == "unverified" and not by_subdomain.aligned
+    assert check(sign(im.message()), strict).verdict == "verified"  # d= asiakas.fi itself
+    if IDN_ASCII:  # the IDNA and Unicode spellings of one domain are still the same domain
+        idn = sign(im.message(from_=f"Aino <aino@{IDN_UNICODE}>"), domain=IDN_ASCII)
+        assert check(idn, strict).aligned
 
 
 def test_one_valid_aligned_signature_is_enough(offline: IdentitySettings) -> None:
