@@ -14,7 +14,7 @@ from sqlmodel import Session
 
 from mailbot import case as cases
 from mailbot.db import session_scope
-from mailbot.models import OPEN_STATUSES, Case, utcnow
+from mailbot.models import OPEN_STATUSES, Case, CaseStatus, utcnow
 from mailbot.outbox import queue_rendered
 from mailbot.reply import Rendered, render
 from mailbot.settings import Settings
@@ -96,9 +96,29 @@ def digest(settings: Settings, *, within_days: int = 7) -> str:
                 f"{case.ref}  due {deadline:%Y-%m-%d} ({when})  {case.status.value}  {rights}"
                 f"  {case_path(case.ref)}"
             )
+        waiting = _waiting_count(session) - sum(c.status in STAFF_WAITING for c in due)
     if not due:
         lines.append("Nothing is near its deadline.")
+    if waiting:
+        # in a flood of letters the per-hour notices are capped: this count is the backstop
+        lines += [
+            "",
+            f"Also waiting for a staff decision, not yet near their deadline: {waiting} (see the queue: /)",
+        ]
     return "\n".join(lines) + "\n"
+
+
+STAFF_WAITING = (CaseStatus.TRIAGE, CaseStatus.AWAITING_APPROVAL)
+
+
+def _waiting_count(session: Session) -> int:
+    from sqlmodel import func, select
+
+    return int(
+        session.exec(
+            select(func.count()).select_from(Case).where(Case.status.in_(STAFF_WAITING))
+        ).one()  # type: ignore[attr-defined]
+    )
 
 
 def send_digest(settings: Settings, *, within_days: int = 7) -> int | None:

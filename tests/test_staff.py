@@ -150,6 +150,7 @@ def test_the_digest_lists_cases_near_or_past_their_deadline_only(
     assert text.index(overdue) < text.index(near)
     assert "OVERDUE" in text and f"/cases/{near}" in text
     assert "maija" not in text.lower() and "erik" not in text.lower()
+    assert "not yet near their deadline: 1" in text  # the fresh one, counted, not listed
 
     result = mailbot("staff", "digest", "--days", "7", "--send", db_url=db_url,
                      env={"MAILBOT_STAFF_ADDRESS": "privacy-team@rekisteri.fi"})  # fmt: skip
