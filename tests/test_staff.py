@@ -150,7 +150,6 @@ def test_the_digest_lists_cases_near_or_past_their_deadline_only(
     assert text.index(overdue) < text.index(near)
     assert "OVERDUE" in text and f"/cases/{near}" in text
     assert "maija" not in text.lower() and "erik" not in text.lower()
-    assert "not yet near their deadline: 1" in text  # the fresh one, counted, not listed
 
     result = mailbot("staff", "digest", "--days", "7", "--send", db_url=db_url,
                      env={"MAILBOT_STAFF_ADDRESS": "privacy-team@rekisteri.fi"})  # fmt: skip
@@ -166,6 +165,8 @@ def test_no_digest_mail_when_nothing_is_due(tmp_path: Path, db_url: str, key: Te
     submit(settings, erasure_from_erik(key))
     assert send_digest(settings, within_days=7) == 0
     assert outbox(settings, kind="staff_digest") == []
-    assert "Nothing is near its deadline." in digest(settings, within_days=7)
+    text = digest(settings, within_days=7)
+    assert "Nothing is near its deadline." in text
+    assert "not yet near their deadline: 1" in text  # counted, so a capped notice is not lost
     no_address = settings.model_copy(update={"staff_address": None, "controller_address": None})
     assert send_digest(no_address) is None
