@@ -423,7 +423,7 @@ def _rank_languages(text: str) -> list[tuple[str, float]]:
     for code, prob in _identifier().rank(text[:LANGUAGE_SAMPLE]):
         code = LANGUAGE_ALIASES.get(code, code)
         ranked[code] = ranked.get(code, 0.0) + float(prob)
-    return _settle_scandinavian(sorted(ranked.items(), key=lambda item: -item[1]), text)
+    return _settle_neighbours(sorted(ranked.items(), key=lambda item: -item[1]), text)
 
 
 # Short Swedish letters are often taken for Norwegian or Danish (and back), which loses the
@@ -438,9 +438,55 @@ _DANO_NORWEGIAN_MARKS = re.compile(
 )
 
 
-def _settle_scandinavian(ranked: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
-    if not ranked or ranked[0][0] not in _SCANDINAVIAN:
+# ... and Danish and Norwegian from each other (a short Danish opt-out read as Norwegian gets
+# neither language's full wording): "oplysninger", "mig", "jer", "-hed" against
+# "opplysninger", "meg", "dere", "-het". Substrings, not words: "personoplysninger".
+_DANISH_MARKS = re.compile(
+    r"oplysning|nyhedsbrev|modtag|venligst|\b(mig|dig|jer|af|hvad|gerne|kære|tak|have)\b"
+    r"|\w+hed(en|er)?\b",
+    re.I,
+)
+_NORWEGIAN_MARKS = re.compile(
+    r"opplysning|nyhetsbrev|motta|vennligst|\b(meg|deg|dere|hva|gjerne|kjære|takk|ikkje|ha)\b"
+    r"|\w+het(en|er)?\b",
+    re.I,
+)
+
+
+# Croatian and Slovene letters are taken for each other the same way: "osobnih podataka",
+# "zahtjev", "obrade" against "osebnih podatkov", "zahteva", "obdelave".
+_CROATIAN_MARKS = re.compile(r"podatak|podaci|osobn|zahtjev|tražim|obrad|\b(ili|što|i)\b", re.I)
+_SLOVENE_MARKS = re.compile(r"podatkov|osebn|zahtev|obdelav|\b(kaj|ali|sem|in)\b", re.I)
+
+# (one, other, marks of one, marks of other): a neighbour pair langid confuses on short letters
+_NEIGHBOURS = (
+    ("da", "nb", _DANISH_MARKS, _NORWEGIAN_MARKS),
+    ("hr", "sl", _CROATIAN_MARKS, _SLOVENE_MARKS),
+)
+
+
+def _settle_neighbours(ranked: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
+    if not ranked:
         return ranked
+    if ranked[0][0] in _SCANDINAVIAN:
+        ranked = _settle_swedish(ranked, text)
+    top = ranked[0][0]
+    sample = text[:LANGUAGE_SAMPLE]
+    for one, other, one_marks, other_marks in _NEIGHBOURS:
+        if top not in (one, other):
+            continue
+        ones = len(one_marks.findall(sample))
+        others = len(other_marks.findall(sample))
+        want = one if ones > others else other if others > ones else top
+        if want == top:
+            return ranked
+        probs = dict(ranked)
+        probs[want], probs[top] = probs[top], probs.get(want, 0.0)
+        return sorted(probs.items(), key=lambda item: -item[1])
+    return ranked
+
+
+def _settle_swedish(ranked: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
     sample = text[:LANGUAGE_SAMPLE]
     swedish = len(_SWEDISH_MARKS.findall(sample))
     other = len(_DANO_NORWEGIAN_MARKS.findall(sample))

@@ -16,7 +16,9 @@ from mailbot.db import migrate, session_scope
 from mailbot.models import Case, OutboxMessage, ProcessedMessage
 from mailbot.register import RegisterFile, SubjectIn, import_register
 
-N = int(os.environ.get("WORKERS_TEST_MESSAGES", "90"))  # the 1,000: WORKERS_TEST_MESSAGES=1000
+N = int(
+    os.environ.get("WORKERS_TEST_MESSAGES", "90")
+)  # the 1,000: WORKERS_TEST_MESSAGES=1000
 WORKERS = 3
 
 
