@@ -16,7 +16,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,13 @@ DESTRUCTIVE = frozenset({"erasure", "rectification"})
 
 # Languages whose rules are complete enough to act without a person looking first.
 MAIN_LANGUAGES = frozenset({"fi", "sv", "en", "de", "fr"})
+# Languages langid confuses in short letters typed without diacritics: the detected one's
+# family is read too, and the reading that finds clearly more wins.
+LANGUAGE_FAMILIES = (
+    frozenset({"cs", "sk", "pl", "sl", "hr"}),
+    frozenset({"sv", "nb", "da"}),
+    frozenset({"es", "pt", "it"}),
+)
 # Languages langid may answer with: the EU's, Norway's and a few neighbours'. A smaller set
 # keeps short letters from being read as some far-away language with similar letters.
 DETECTABLE_LANGUAGES = [
@@ -609,6 +616,15 @@ def _in_mention(before: str, lang: LanguageRules) -> bool:
     return False
 
 
+def _requires_negation(pattern: Pattern, negations: Sequence[re.Pattern[str]]) -> bool:
+    """Whether every match of the pattern contains a negation word: one of its required literal
+    groups (see _needles) consists of negation words only."""
+    return any(
+        group and all(any(n.search(word) for n in negations) for word in group)
+        for group in pattern.needles
+    )
+
+
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     before = sent.folded[: hit.start]
     if any(p.search(sent.folded) for p in lang.suppress.get(hit.intent, ())):
@@ -618,9 +634,19 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
         post = _first_clause(sent.folded[hit.start :])[:60]
-        if any(p.search(pre) for p in lang.ctx("negation_before")) or any(
+        negations = (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
+        negated = any(p.search(pre) for p in lang.ctx("negation_before")) or any(
             p.search(post) for p in lang.ctx("negation_after")
-        ):
+        )
+        # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
+        # bin nicht mehr einverstanden", "je ne consens plus") is not cancelled by it: only a
+        # negation before it or after it counts. Never for erasure and rectification.
+        if negated and hit.intent not in DESTRUCTIVE and _requires_negation(hit.pattern, negations):
+            after = _first_clause(sent.folded[hit.end :])[:60]
+            negated = any(p.search(pre) for p in lang.ctx("negation_before")) or any(
+                p.search(after) for p in lang.ctx("negation_after")
+            )
+        if negated:
             return "negated"
     if hit.intent in DESTRUCTIVE:
         if sent.folded.rstrip().endswith("?") and not any(
@@ -789,17 +815,28 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         offsets.append(pos)
         pos += len(s.folded) + 1
     total = max(pos, 1)
+    # Only the right asked first after the emphasis word is the main one: in "my name is
+    # misspelt, but primarily send me a copy so I can see what else is wrong" the second
+    # mention of the misspelling comes after the emphasis too, and is not what it points at.
+    after_emphasis: dict[int, tuple[int, str]] = {}
+    for h in reading.hits:
+        at = reading.emphasised.get(h.sentence)
+        if h.effective <= 0 or h.intent not in reading.accepted or at is None or h.start < at:
+            continue
+        if h.start < after_emphasis.get(h.sentence, (h.start + 1, ""))[0]:
+            after_emphasis[h.sentence] = (h.start, h.intent)
+    emphasised_intents = {intent for _, intent in after_emphasis.values()}
 
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
         in_subject = any(sentences[h.sentence].subject for h in live)
         first = min((offsets[h.sentence] + h.start for h in live), default=total)
+        # what follows the emphasis word counts as asked first, and more: "a copy too, but
+        # above all delete my account" (a copy asked in full words must not outrank it)
+        if intent in emphasised_intents:
+            first = 0
         base = min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
-        # what follows the emphasis word: "a copy too, but above all delete my account"
-        if any(
-            h.start >= reading.emphasised.get(h.sentence, len(sentences[h.sentence].folded))
-            for h in live
-        ):
+        if intent in emphasised_intents:
             base += EMPHASIS_BONUS
         if (
             intent in GROUNDS_OF_ERASURE | SUBSUMED_BY_ERASURE
@@ -979,6 +1016,12 @@ def _reason(h: _Hit) -> str:
     return f"{h.intent}/{tag}: {h.matched!r} (+{h.effective:.2g})"
 
 
+# "Re:", "AW:", "SV:", "VS:", "RE :", "Fwd:", "WG:", "TR:", "Rif:", "Odp:" (possibly repeated, "Re[2]:")
+_REPLY_SUBJECT = re.compile(
+    r"^\s*(re|aw|sv|vs|vl|antw|odp|rif|r|fw|fwd|wg|tr|doorst)\s*(\[\d+\])?\s*:", re.IGNORECASE
+)
+
+
 def classify(
     *, subject: str, text: str, rules: Rules | None = None, history: str = ""
 ) -> Classification:
@@ -991,6 +1034,17 @@ def classify(
     always goes to review: the quoted words may be someone else's."""
     rules = rules or load_rules()
     result = _classify(subject=subject, text=text, rules=rules)
+    # "AW: Löschung meiner Daten" over "Siehe unten, ich warte noch": the subject was written
+    # for an earlier message, perhaps our own reply; when the new text asks nothing by itself,
+    # a person confirms before anything is done.
+    if (
+        result.intents
+        and not result.needs_review
+        and _REPLY_SUBJECT.match(subject or "")
+        and not _classify(subject="", text=text, rules=rules).intents
+    ):
+        why = "review: only an earlier message's subject (Re:/AW:/SV:) names the right"
+        return replace(result, needs_review=True, reasons=[*result.reasons, why])
     if result.intents or not history.strip() or history.strip() == (text or "").strip():
         return result
     folded = fold(text or "")
@@ -1026,6 +1080,11 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         others = [c for c, p in ranked[:4] if c in rules.languages and p > 0.001]
         if len(raw) < 400 and top_prob < 0.9:
             others += [c for c in sorted(MAIN_LANGUAGES) if c in rules.languages]
+            # Typed without diacritics, a Czech opt-out is taken for Slovene with the Czech
+            # reading far down the list: try the whole family of the detected language.
+            for family in LANGUAGE_FAMILIES:
+                if top in family:
+                    others += [c for c in sorted(family) if c in rules.languages]
         for code in dict.fromkeys(others):
             if code != top:
                 readings.append(_read(sentences, rules.languages[code], rules.universal))
