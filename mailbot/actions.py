@@ -18,7 +18,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,7 @@ from mailbot.models import (
     SubjectEmail,
     Suppression,
     WebActivity,
+    as_utc,
     utcnow,
 )
 from mailbot.register import subject_record
@@ -653,8 +654,6 @@ def lift_due(session: Session) -> int:
     ).all()  # type: ignore[attr-defined,union-attr]
     lifted = 0
     for subject in subjects:
-        from mailbot.models import as_utc
-
         if as_utc(subject.restriction_lift_at) <= now:  # type: ignore[operator]
             subject.restricted = False
             subject.restriction_lift_at = None
@@ -662,9 +661,6 @@ def lift_due(session: Session) -> int:
             audit(session, None, "restriction:lifted", {"subject": subject.ref})
             lifted += 1
     return lifted
-
-
-RESTRICTION_NOTICE = timedelta(days=7)
 
 
 # --------------------------------------------------------------------------- concluding

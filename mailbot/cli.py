@@ -15,6 +15,7 @@ import typer
 from sqlalchemy import func
 from sqlmodel import select
 
+from mailbot.models import utcnow
 from mailbot.settings import Settings, SettingsError, load_settings
 from mailbot.staff import staff_app
 
@@ -643,12 +644,6 @@ def quarantine_dismiss(
 
 
 # --------------------------------------------------------------------------- later issues
-
-
-def utcnow() -> Any:
-    from mailbot.models import utcnow as now
-
-    return now()
 
 
 def _actor(by: str | None) -> str:

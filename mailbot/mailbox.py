@@ -65,6 +65,13 @@ class Mailbox(Protocol):
 # --------------------------------------------------------------------------- IMAP
 
 
+def _unprocessed(client: IMAPClient) -> set[int]:
+    """UIDs not yet marked done. NOOP first: Dovecot shows a session mail that arrived since its
+    last sync only after one, and SEARCH alone does not sync."""
+    client.noop()
+    return set(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD]))
+
+
 class ImapMailbox:
     """An IMAP folder read through imapclient."""
 
@@ -119,8 +126,7 @@ class ImapMailbox:
     def fetch_new(self) -> Iterator[RawMessage]:
         client = self._connect()
         try:
-            client.noop()  # let the server tell this session what arrived since it last looked
-            uids = sorted(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD]))
+            uids = sorted(_unprocessed(client))
             self._seen = set(uids)
             for start in range(0, len(uids), FETCH_BATCH):
                 batch = uids[start : start + FETCH_BATCH]
@@ -200,8 +206,7 @@ class ImapMailbox:
                 # IDLE reports only what arrives after it starts, and SEARCH sees new mail only
                 # after a sync: NOOP, look, then IDLE; and look again every IDLE_RECHECK seconds,
                 # so a message slipping in between is never left waiting for the poll interval
-                client.noop()
-                if set(client.search(["UNDELETED", "UNKEYWORD", DONE_KEYWORD])) - self._seen:
+                if _unprocessed(client) - self._seen:
                     return
                 client.idle()
                 try:
