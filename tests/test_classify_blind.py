@@ -1,110 +1,1014 @@
-"""The classify stage on a blind set (tests/letters/blind/, labels.tsv): 158 letters written
-before the rules were read, in 23 languages, from consumer-organisation templates to angry
-one-liners, and 30 that only sound like privacy (newsletters, footers, order changes, a job
-application, a breach notice). Figures before the rules were tuned on it: 87.3% main right in
-fi/sv/en/de/fr and 2 destructive misfires; these tests hold the figures after the fixes."""
+"""The classify stage on the blind sets: tests/letters/<folder>/ with its labels.tsv (file, language,
+intents main first, note), letters written before the rules were read, one folder a round.
+
+FOLDERS below is the table: one row a folder, with how its letters are read, the thresholds it must
+hold, how big and varied it must be and which of its letters, picked by their label's note, get a
+check of their own. Every folder gets the same battery (main right per main language, across all
+or in the other languages where the row sets a threshold, no erasure/rectification read into a
+letter asking neither, letters asking no right never acted on, every letter's language detected).
+CASES holds the one-off letters each round wrote while fixing the rules, and what classify() must
+make of them. Adding a round is one more row (and its written cases, if any).
+"""
 
 from __future__ import annotations
 
+import re
 import sys
+from collections.abc import Callable, Collection, Iterator
+from dataclasses import KW_ONLY, dataclass
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from mailbot.classify import DESTRUCTIVE, Classification, classify, classify_file, load_rules
+from mailbot.classify import (
+    DESTRUCTIVE,
+    INTENTS,
+    Classification,
+    Rules,
+    classify,
+    classify_file,
+    load_rules,
+)
 
 HERE = Path(__file__).resolve().parent
-BLIND = HERE / "letters" / "blind"
+LETTERS = HERE / "letters"
 MAIN = ("fi", "sv", "en", "de", "fr")
 
 sys.path.insert(0, str(HERE.parent / "bench"))
-from classify_eval import Labelled, main_right, read_labels, read_letter  # noqa: E402
-
-Results = list[tuple[Labelled, Classification]]
+from classify_eval import Labelled, read_labels, read_letter  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def results() -> Results:
-    rules = load_rules()
-    out = []
-    for item in read_labels(BLIND / "labels.tsv"):
-        subject, body = read_letter(BLIND / item.file)
-        out.append((item, classify(subject=subject, text=body, rules=rules)))
-    return out
+@dataclass(frozen=True)
+class Group:
+    """The letters of a folder whose label note matches `note` (a regex, searched)."""
+
+    note: str
+    count: int  # how many there are: exactly, or at least when not `exact`
+    exact: bool = True
+    main: str | None = None  # the main right each must get; None: its labelled main right
+    review: bool = False  # ... and a person must look first
 
 
-def _share(results: Results, languages: tuple[str, ...] | None) -> float:
+@dataclass(frozen=True)
+class Folder:
+    """One blind round: tests/letters/<name>/labels.tsv and the letters it labels."""
+
+    name: str
+    # how the letters are read: "bench" (bench/classify_eval.py's read_letter, then classify) or
+    # "cli" (classify_file, the way `mailbot classify --json FILE` reads a file); the destructive
+    # check runs on "cli" as well whatever the reader
+    reader: str
+    _: KW_ONLY
+    # how big and varied the set is, at least: labelled letters, languages, letters asking no
+    # right, letters asking more than one right
+    letters: int = 0
+    languages: int = 0
+    non_requests: int = 0
+    multi_right: int = 0
+    has_languages: tuple[str, ...] = ()  # these languages are all in the set
+    every_right: bool = False  # each of the nine rights is labelled at least once
+    eml: int = 0  # at least this many letters are .eml files
+    main_share: float = 0.95  # main right in each of fi/sv/en/de/fr
+    all_share: float | None = None  # main right across all languages
+    other_share: float | None = None  # main right in the languages other than those five
+    groups: tuple[Group, ...] = ()
+    phrasings: str | None = None  # a TSV of one-sentence cases in the folder (see _phrasings)
+
+
+FOLDERS = (
+    # The classify stage on a blind set (tests/letters/blind/, labels.tsv): 158 letters written
+    # before the rules were read, in 23 languages, from consumer-organisation templates to angry
+    # one-liners, and 30 that only sound like privacy (newsletters, footers, order changes, a job
+    # application, a breach notice). Figures before the rules were tuned on it: 87.3% main right in
+    # fi/sv/en/de/fr and 2 destructive misfires; these tests hold the figures after the fixes.
+    Folder(
+        "blind", "bench", letters=120, languages=20, non_requests=20, multi_right=10, all_share=0.80
+    ),
+    # The classify stage on a second blind set (tests/letters/blind2/, labels.tsv): 150 letters
+    # written before the rules were read, in 12 languages: consumer and DPA templates, lawyers,
+    # colloquial and typo-ridden one-liners, people who describe a problem instead of naming a right
+    # ("you keep calling me", "your records say I live in Oulu"), subject-only mails, replies whose
+    # request is only in the quoted earlier message, multi-right letters whose main right is not the
+    # first one named, and 16 that only look like requests. Figures before the rules were tuned on
+    # it: 65.0% main right in fi/sv/en/de/fr (fi 64.3, sv 67.9, en 71.4, de 64.3, fr 57.1), 66.0%
+    # across all, 0 destructive misfires; these tests hold the figures after the fixes.
+    Folder(
+        "blind2",
+        "bench",
+        letters=150,
+        non_requests=15,
+        multi_right=8,
+        has_languages=(*MAIN, "es", "it", "nl", "pl", "pt"),
+        every_right=True,
+        all_share=0.90,
+    ),
+    # The classify stage on a third blind set (tests/letters/blind3/, labels.tsv): 150 letters
+    # written before the rules were read, 28 each in fi/sv/en/de/fr and 10 in es/it/nl/pl/pt/da/et,
+    # about 60% modelled on the request letters authorities and consumer groups publish (headings,
+    # numbered sub-requests, placeholders, law citations, threats to go to the authority, bilingual
+    # ones), the rest casual (slang, no diacritics, typos, problems described instead of rights
+    # named, subject line only, the request only in a quoted earlier message) and 15 that only look
+    # like requests.
+    #
+    # Figures before the rules were tuned on it (python bench/classify_eval.py
+    # tests/letters/blind3): main right fi 85.7%, sv 89.3%, en 82.1%, de 78.6%, fr 78.6% (82.9% in
+    # the five, 84.0% across all); the five "see below" reminders were read as erasure without
+    # review. These tests hold the figures after the fixes, read the way `mailbot classify --json
+    # FILE` reads a file.
+    Folder(
+        "blind3",
+        "cli",
+        letters=150,
+        languages=12,
+        non_requests=15,
+        multi_right=10,
+        all_share=0.95,
+        # a "see below" reminder is read from the quote but always reviewed
+        groups=(Group("quoted-only", 5, main="erasure", review=True),),
+    ),
+    # The classify stage on a fourth blind set (tests/letters/blind4/, labels.tsv): 151 letters
+    # written before the rules were read, 20 each in fi/sv/en/de/fr and 51 in 18 other EU languages,
+    # about 60% modelled on the request letters authorities and consumer groups publish (headings,
+    # numbered sub-requests, placeholders, law citations, lawyers writing for a client, threats to
+    # go to the authority), the rest casual (slang, no diacritics, typos, problems described instead
+    # of rights named, subject line only, the request only in a quoted earlier message), 12 of them
+    # only looking like requests (privacy-policy questions, cart, password, delivery address, a
+    # newsletter footer, a vendor's access-request form to fill in); 4 more non-requests (fr_21,
+    # de_21, nl_05, es_05) were added after the rules were read.
+    #
+    # Figures before the rules were tuned on it (python bench/classify_eval.py tests/letters/blind4,
+    # the 151 blind letters): main right fi 85%, sv 85%, en 65%, de 90%, fr 95% (84.0% in the five,
+    # 86.8% across all; the other languages 47/51, all four misses casual marketing opt-outs); one
+    # destructive misfire (sv_08: "uppgifterna får inte raderas" read as erasure) besides the five
+    # "see below" reminders, which the bench reads without history (labelled with the quoted right
+    # as in blind3, that is 90/90/70/95/100%). These tests hold the figures after the fixes, read
+    # the way `mailbot classify --json FILE` reads a file.
+    #
+    # phrasings.tsv (381 one-sentence requests and look-alikes, written after the rules were read,
+    # not blind): the rules as they were before this round got 45 of 174 in fi/sv/en/de/fr and 61 of
+    # 207 in the other languages wrong, 7 of them destructive misfires (an access template's list of
+    # rights read as erasure or rectification in nl, da, nb, hr, hu; a thank-you for a deletion
+    # confirmed, en and fr); the tests below hold every one.
+    Folder(
+        "blind4",
+        "cli",
+        letters=150,
+        languages=23,
+        non_requests=15,
+        multi_right=10,
+        other_share=0.95,
+        groups=(
+            # a "see below" reminder is read from the quote but always reviewed
+            Group("quoted-only", 5, main="erasure", review=True),
+            # a letter of only a subject line is read from it
+            Group("^subject only$", 5, exact=False),
+        ),
+        phrasings="phrasings.tsv",
+    ),
+    # The classify stage on a fifth blind set (tests/letters/blind5/, labels.tsv): 155 letters
+    # written before the rules were read, 20 each in fi/sv/en/de/fr and 55 in 18 other EU languages,
+    # about 60% modelled on the request letters authorities and consumer groups publish (headings,
+    # numbered sub-requests, placeholders, law citations, lawyers writing for a client, threats to
+    # go to the authority), the rest casual (slang, no diacritics, problems described instead of
+    # rights named, subject line only, the request only in a quoted earlier message, the main right
+    # named second), 19 of them only looking like requests (privacy-policy questions, cart,
+    # password, delivery address, newsletter footers, a vendor's access-request template to fill
+    # in). 54 are real .eml files (plain 8bit, quoted-printable, base64, HTML-only with "Sent from"
+    # footers, multipart/alternative, replies with In-Reply-To), read the way `mailbot classify
+    # --json FILE` reads them; the labels' note says which path each file takes.
+    #
+    # Figures before the rules were tuned on it (through classify_file): main right fi 90%, sv 90%,
+    # en 95%, de 100%, fr 95% (94.0% in the five), 50/55 in the other languages (92.9% across all),
+    # no destructive misfire; sv_13 (erasure only considered: "innan jag bestämmer mig om jag vill
+    # att ni raderar allt") was relabelled access-only after that run, which the rules then read as
+    # erasure. Two "see below" reminders whose Re:/AW: subject named the right were acted on without
+    # review. These tests hold the figures after the fixes.
+    Folder(
+        "blind5",
+        "cli",
+        letters=150,
+        languages=23,
+        non_requests=15,
+        multi_right=8,
+        eml=50,
+        other_share=0.95,
+        groups=(
+            # a reply over a quoted request is read but always reviewed
+            Group("eml reply", 5, review=True),
+            # a mail of only a subject line is read from it
+            Group("^subject only", 5),
+        ),
+    ),
+)
+
+
+# ------------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Got:
+    """What a reader made of a letter: classify()'s answer or a `mailbot classify --json` line."""
+
+    language: str
+    intents: list[str]
+    needs_review: bool
+    reasons: list[str]
+    error: str | None = None
+
+    @classmethod
+    def of(cls, result: Classification) -> Got:
+        return cls(result.language, result.intents, result.needs_review, result.reasons)
+
+    @classmethod
+    def of_file(cls, path: Path, rules: Rules | None = None) -> Got:
+        line = classify_file(path, rules=rules)
+        return cls(line["language"], line["intents"], line["needs_review"], [], line.get("error"))
+
+
+def _read_bench(path: Path, rules: Rules) -> Got:
+    subject, body = read_letter(path)
+    return Got.of(classify(subject=subject, text=body, rules=rules))
+
+
+READERS: dict[str, Callable[[Path, Rules], Got]] = {"bench": _read_bench, "cli": Got.of_file}
+
+Results = list[tuple[Labelled, Got]]
+
+
+@cache
+def _results(name: str, reader: str) -> Results:
+    """Every labelled letter of tests/letters/<name>/ as `reader` reads it (once a session)."""
+    folder, read, rules = LETTERS / name, READERS[reader], load_rules()
+    return [(item, read(folder / item.file, rules)) for item in read_labels(folder / "labels.tsv")]
+
+
+def _main_right(item: Labelled, got: Got) -> bool:
+    """As bench/classify_eval.py counts it: the first intent is the labelled main right, and a
+    letter that asks nothing gets no right, or at least a person looks first."""
+    if not item.intents:
+        return not got.intents or got.needs_review
+    return got.intents[:1] == [item.intents[0]]
+
+
+def _share(results: Results, languages: Collection[str] | None) -> tuple[float, list[str]]:
+    """Share of main right among the letters in `languages` (all: None), and the wrong files."""
     mine = [(i, g) for i, g in results if languages is None or i.language in languages]
-    return sum(main_right(i, g) for i, g in mine) / len(mine)
+    wrong = [i.file for i, g in mine if not _main_right(i, g)]
+    return sum(_main_right(i, g) for i, g in mine) / len(mine), wrong
 
 
-def test_blind_set_is_big_and_varied(results: Results) -> None:
-    languages = {item.language for item, _ in results}
-    assert len(results) >= 120
-    assert len(languages) >= 20
-    assert sum(not item.intents for item, _ in results) >= 20
-    assert sum(len(item.intents) > 1 for item, _ in results) >= 10
+def _ids(value: object) -> str | None:
+    if isinstance(value, Folder):
+        return value.name
+    if isinstance(value, Group):
+        return value.note
+    return None
 
 
-@pytest.mark.parametrize("language", MAIN)
-def test_main_right_at_least_95_percent_per_main_language(results: Results, language: str) -> None:
-    wrong = [i.file for i, g in results if i.language == language and not main_right(i, g)]
-    assert _share(results, (language,)) >= 0.95, wrong
+def _folders(having: Callable[[Folder], object] = bool) -> pytest.MarkDecorator:
+    return pytest.mark.parametrize("folder", [f for f in FOLDERS if having(f)], ids=_ids)
 
 
-def test_main_right_at_least_80_percent_across_all_languages(results: Results) -> None:
-    wrong = [i.file for i, g in results if not main_right(i, g)]
-    assert _share(results, None) >= 0.80, wrong
+# ---------------------------------------------------------------------- the battery, per folder
 
 
-def test_no_erasure_or_rectification_read_into_a_letter_asking_neither(results: Results) -> None:
+@_folders()
+def test_set_is_big_and_varied(folder: Folder) -> None:
+    results = _results(folder.name, folder.reader)
+    items = [item for item, _ in results]
+    languages = {item.language for item in items}
+    assert len(items) >= folder.letters
+    assert len(languages) >= folder.languages
+    assert languages >= set(folder.has_languages)
+    assert sum(not item.intents for item in items) >= folder.non_requests
+    assert sum(len(item.intents) > 1 for item in items) >= folder.multi_right
+    if folder.every_right:
+        assert {i for item in items for i in item.intents} == set(INTENTS)
+    assert sum(item.file.endswith(".eml") for item in items) >= folder.eml
+    assert [(item.file, got.error) for item, got in results if got.error is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("folder", "language"), [(f, lang) for f in FOLDERS for lang in MAIN], ids=_ids
+)
+def test_main_right_per_main_language(folder: Folder, language: str) -> None:
+    share, wrong = _share(_results(folder.name, folder.reader), (language,))
+    assert share >= folder.main_share, wrong
+
+
+@_folders(lambda f: f.all_share is not None)
+def test_main_right_across_all_languages(folder: Folder) -> None:
+    share, wrong = _share(_results(folder.name, folder.reader), None)
+    assert folder.all_share is not None
+    assert share >= folder.all_share, wrong
+
+
+@_folders(lambda f: f.other_share is not None)
+def test_main_right_in_the_other_languages(folder: Folder) -> None:
+    results = _results(folder.name, folder.reader)
+    share, wrong = _share(results, {item.language for item, _ in results} - set(MAIN))
+    assert folder.other_share is not None
+    assert share >= folder.other_share, wrong
+
+
+@pytest.mark.parametrize(
+    ("folder", "reader"),
+    [(f, reader) for f in FOLDERS for reader in dict.fromkeys((f.reader, "cli"))],
+    ids=_ids,
+)
+def test_no_erasure_or_rectification_read_into_a_letter_asking_neither(
+    folder: Folder, reader: str
+) -> None:
     misfires = [
-        (i.file, sorted((set(g.intents) & DESTRUCTIVE) - set(i.intents))) for i, g in results
+        (i.file, sorted((set(g.intents) & DESTRUCTIVE) - set(i.intents)))
+        for i, g in _results(folder.name, reader)
     ]
     assert [m for m in misfires if m[1]] == []
 
 
-def test_letters_that_ask_no_right_are_never_acted_on(results: Results) -> None:
-    acted = [(i.file, g.intents) for i, g in results if not i.intents and not main_right(i, g)]
+@_folders()
+def test_letters_that_ask_no_right_are_never_acted_on(folder: Folder) -> None:
+    results = _results(folder.name, folder.reader)
+    acted = [(i.file, g.intents) for i, g in results if not i.intents and not _main_right(i, g)]
     assert acted == []
 
 
-def test_removing_one_item_from_an_order_is_not_erasure() -> None:
-    got = classify(
-        subject="Order 4411",
-        text="Hi, please delete the third product from my basket before you ship, thanks. Ella",
-    )
-    assert "erasure" not in got.intents
+@_folders()
+def test_language_of_every_letter_is_detected(folder: Folder) -> None:
+    results = _results(folder.name, folder.reader)
+    assert [(i.file, g.language) for i, g in results if g.language != i.language] == []
 
 
-def test_naming_erasure_requests_in_a_cv_is_not_asking_for_erasure() -> None:
-    got = classify(
-        subject="Application",
-        text="In my last job I answered access requests and erasure requests every week.",
-    )
-    assert "erasure" not in got.intents
+@pytest.mark.parametrize(("folder", "group"), [(f, g) for f in FOLDERS for g in f.groups], ids=_ids)
+def test_letters_picked_by_their_note(folder: Folder, group: Group) -> None:
+    picked = [
+        (i, g) for i, g in _results(folder.name, folder.reader) if re.search(group.note, i.note)
+    ]
+    if group.exact:
+        assert len(picked) == group.count
+    else:
+        assert len(picked) >= group.count
+    for item, got in picked:
+        if group.main is None:
+            assert _main_right(item, got), (item.file, got.intents)
+        else:
+            assert got.intents[:1] == [group.main], item.file
+        if group.review:
+            assert got.needs_review is True, item.file
+
+
+# ---------------------------------------------------------------------- written cases, per round
+
+ANY = INTENTS  # reviewed_if=ANY: nothing asked, or a person looks first
+
+
+@dataclass(frozen=True)
+class Case:
+    """A letter written while fixing a round's misses, and what classify() must make of it."""
+
+    text: str
+    _: KW_ONLY
+    subject: str = ""
+    first: tuple[str, ...] = ()  # the intents start with these (main right first)
+    exactly: tuple[str, ...] | None = None  # the intents are exactly these
+    present: tuple[str, ...] = ()  # read, anywhere in the intents
+    absent: tuple[str, ...] = ()  # never read
+    reviewed_if: tuple[str, ...] = ()  # any of these read only with needs_review
+    review: bool = False  # needs_review is True
+    safe: bool = False  # no erasure/rectification read beyond those in `first`
+    language: str | None = None  # the language detected
+    as_file: bool = False  # text written to a .txt file and read by classify_file, quotes and all
+
+
+def _phrasings(folder: Folder) -> list[tuple[str, str, str, str]]:
+    """A folder's phrasings TSV: one-sentence requests (and look-alikes, intent empty) in each
+    language's template and everyday wording for the nine rights, written after the rules were read
+    to find what they still missed: language, intent, subject, text."""
+    assert folder.phrasings is not None
+    out = []
+    lines = (LETTERS / folder.name / folder.phrasings).read_text(encoding="utf-8").splitlines()
+    for line in lines[1:]:
+        language, intent, subject, text = line.split("\t", 3)
+        out.append((language, intent, subject, text))
+    return out
+
+
+@_folders(lambda f: f.phrasings)
+def test_the_phrasings_cover_every_right_and_many_languages(folder: Folder) -> None:
+    phrasings = _phrasings(folder)
+    assert len(phrasings) >= 150
+    assert len({p[0] for p in phrasings}) >= 20
+    assert {p[1] for p in phrasings} >= {*INTENTS, ""}
+
+
+def _phrasing_cases() -> Iterator[tuple[str, Case]]:
+    for folder in FOLDERS:
+        if folder.phrasings:
+            for _language, intent, subject, text in _phrasings(folder):
+                if intent:  # the template or everyday wording gets its main right
+                    yield folder.name, Case(text, subject=subject, first=(intent,), safe=True)
+                else:  # a look-alike: nothing asked, or a person looks first
+                    yield folder.name, Case(text, subject=subject, reviewed_if=ANY, safe=True)
+
+
+# The fifth round's longer lists of wordings, spliced into CASES["blind5"] below.
+#
+# Written after the rules were read (not blind): each right in the template words of the other
+# languages. 8 of these 61 were missed before this round (nl restriction and portability, nb
+# portability, cs and hu rectification with the data named, sl and hr objection verbs).
+OTHER_LANGUAGE_TEMPLATES = [
+    ("es", "consent_withdrawal", "Retiro mi consentimiento para el tratamiento de mis datos."),
+    ("es", "restriction", "Solicito la limitación del tratamiento mientras se comprueba."),
+    ("it", "consent_withdrawal", "Revoco il consenso al trattamento dei miei dati personali."),
+    ("it", "objection", "Mi oppongo al trattamento dei miei dati per finalità di profilazione."),
+    ("nl", "restriction", "Ik verzoek u de verwerking van mijn gegevens te beperken."),
+    ("nl", "portability", "Ik wil mijn gegevens in een machineleesbaar bestand ontvangen."),
+    ("nl", "objection", "Ik maak bezwaar tegen de verwerking van mijn persoonsgegevens."),
+    ("pl", "consent_withdrawal", "Cofam zgodę na przetwarzanie moich danych osobowych."),
+    ("pl", "restriction", "Żądam ograniczenia przetwarzania moich danych."),
+    ("pt", "restriction", "Solicito a limitação do tratamento dos meus dados pessoais."),
+    ("da", "objection", "Jeg gør indsigelse mod jeres behandling af mine personoplysninger."),
+    ("da", "portability", "Send mig mine oplysninger i et maskinlæsbart format."),
+    ("nb", "portability", "Jeg ønsker å få utlevert dataene mine i et maskinlesbart format."),
+    ("nb", "rectification", "Adressen min er feil hos dere. Vennligst rett den."),
+    ("et", "consent_withdrawal", "Võtan oma nõusoleku tagasi."),
+    ("cs", "rectification", "Prosím o opravu mé adresy, kterou máte chybně."),
+    ("cs", "objection", "Vznáším námitku proti zpracování mých osobních údajů."),
+    ("sk", "objection", "Namietam spracúvanie mojich osobných údajov."),
+    ("hu", "rectification", "Kérem, helyesbítsék a címemet, mert hibás."),
+    ("hu", "objection", "Tiltakozom személyes adataim kezelése ellen."),
+    ("ro", "consent_withdrawal", "Îmi retrag consimțământul pentru prelucrarea datelor mele."),
+    ("el", "objection", "Αντιτίθεμαι στην επεξεργασία των προσωπικών μου δεδομένων."),
+    ("lt", "consent_withdrawal", "Atšaukiu savo sutikimą tvarkyti mano asmens duomenis."),
+    ("lv", "objection", "Es iebilstu pret manu personas datu apstrādi."),
+    ("sl", "objection", "Ugovarjam obdelavi mojih osebnih podatkov."),
+    ("hr", "objection", "Prigovaram obradi mojih osobnih podataka."),
+    ("bg", "consent_withdrawal", "Оттеглям съгласието си за обработване на личните ми данни."),
+]
+
+# Template headings of the other languages as the subject over a placeholder body (written
+# after the rules were read). 4 of these 39 were missed before this round: es "acceso a datos
+# personales", et "isikuandmetega tutvumiseks", lv "piekļūt", and pt "Pedido de retificação",
+# suppressed because "pedido" is also an order.
+OTHER_LANGUAGE_HEADINGS = [
+    ("es", "access", "Solicitud de acceso a datos personales"),
+    ("es", "rectification", "Solicitud de rectificación de datos personales"),
+    ("es", "objection", "Ejercicio del derecho de oposición"),
+    ("es", "portability", "Solicitud de portabilidad de los datos"),
+    ("it", "access", "Richiesta di accesso ai dati personali"),
+    ("it", "rectification", "Richiesta di rettifica dei dati personali"),
+    ("it", "restriction", "Richiesta di limitazione del trattamento"),
+    ("it", "objection", "Opposizione al trattamento dei dati personali"),
+    ("nl", "erasure", "Verzoek tot verwijdering van persoonsgegevens"),
+    ("nl", "rectification", "Verzoek tot rectificatie van persoonsgegevens"),
+    ("nl", "objection", "Bezwaar tegen verwerking van persoonsgegevens"),
+    ("pl", "rectification", "Wniosek o sprostowanie danych osobowych"),
+    ("pl", "portability", "Wniosek o przeniesienie danych osobowych"),
+    ("pl", "objection", "Sprzeciw wobec przetwarzania danych osobowych"),
+    ("pt", "rectification", "Pedido de retificação de dados pessoais"),
+    ("pt", "objection", "Direito de oposição ao tratamento de dados"),
+    ("da", "erasure", "Anmodning om sletning af personoplysninger"),
+    ("da", "rectification", "Anmodning om berigtigelse af personoplysninger"),
+    ("nb", "access", "Begjæring om innsyn i personopplysninger"),
+    ("nb", "rectification", "Krav om retting av personopplysninger"),
+    ("et", "access", "Taotlus isikuandmetega tutvumiseks"),
+    ("et", "rectification", "Isikuandmete parandamise taotlus"),
+    ("cs", "rectification", "Žádost o opravu osobních údajů"),
+    ("cs", "objection", "Námitka proti zpracování osobních údajů"),
+    ("sk", "rectification", "Žiadosť o opravu osobných údajov"),
+    ("hu", "access", "Kérelem a személyes adatokhoz való hozzáférésre"),
+    ("hu", "rectification", "Kérelem személyes adatok helyesbítésére"),
+    ("ro", "rectification", "Cerere de rectificare a datelor cu caracter personal"),
+    ("ro", "objection", "Cerere de opoziție la prelucrarea datelor"),
+    ("el", "rectification", "Αίτημα διόρθωσης προσωπικών δεδομένων"),
+    ("lt", "rectification", "Prašymas ištaisyti asmens duomenis"),
+    ("lt", "access", "Prašymas susipažinti su asmens duomenimis"),
+    ("lv", "rectification", "Pieprasījums labot personas datus"),
+    ("lv", "access", "Pieprasījums piekļūt personas datiem"),
+    ("sl", "rectification", "Zahteva za popravek osebnih podatkov"),
+    ("sl", "access", "Zahteva za seznanitev z osebnimi podatki"),
+    ("hr", "rectification", "Zahtjev za ispravak osobnih podataka"),
+    ("bg", "rectification", "Искане за коригиране на лични данни"),
+    ("bg", "objection", "Възражение срещу обработването на лични данни"),
+]
+
+# Short Scandinavian one-liners: the language must be told apart (a Swedish letter read as
+# Norwegian loses the Swedish rules) and the right found. Written after the rules were read; 7
+# of these 21 were missed before this round ("sälj inte mina uppgifter", "glöm mig", "hva har
+# dere lagret om meg", "jeg trekker samtykket mitt", "meld meg av", "hvad har I gemt om mig",
+# "min adresse er forkert, ret den"). Left out: the three words "Slet min konto." are read as
+# German and find nothing (review).
+SCANDINAVIAN_ONE_LINERS = [
+    ("sv", "erasure", "Radera mitt konto."),
+    ("sv", "erasure", "Ta bort mina uppgifter."),
+    ("sv", "marketing_optout", "Sluta skicka reklam."),
+    ("sv", "access", "Vad har ni sparat om mig?"),
+    ("sv", "rectification", "Min adress är fel, rätta den."),
+    ("sv", "consent_withdrawal", "Jag tar tillbaka mitt samtycke."),
+    ("sv", "objection", "Sälj inte mina uppgifter vidare."),
+    ("sv", "marketing_optout", "Avregistrera mig från nyhetsbrevet."),
+    ("sv", "erasure", "Glöm mig."),
+    ("sv", "restriction", "Begränsa behandlingen av mina uppgifter."),
+    ("nb", "erasure", "Slett kontoen min."),
+    ("nb", "erasure", "Slett meg fra registeret deres."),
+    ("nb", "marketing_optout", "Slutt å sende meg reklame."),
+    ("nb", "access", "Hva har dere lagret om meg?"),
+    ("nb", "consent_withdrawal", "Jeg trekker samtykket mitt."),
+    ("nb", "marketing_optout", "Meld meg av nyhetsbrevet."),
+    ("da", "marketing_optout", "Stop med at sende mig reklamer."),
+    ("da", "access", "Hvad har I gemt om mig?"),
+    ("da", "consent_withdrawal", "Jeg trækker mit samtykke tilbage."),
+    ("da", "marketing_optout", "Afmeld mig nyhedsbrevet."),
+    ("da", "rectification", "Min adresse er forkert, ret den venligst."),
+]
+
+# Everyday and template wordings of the rarer rights in fi/sv/en/de/fr (written after the rules
+# were read). 12 of these 40 were missed before this round: consent no longer given ("ich bin nicht
+# mehr einverstanden", "je ne consens plus", "jag ger inte längre mitt samtycke", "en enää anna
+# lupaa": their own negation cancelled them), "don't use my data until ...", "export ... to a
+# spreadsheet file", "ladata tietoni tiedostona", "päivittäkää puhelinnumeroni", "geler
+# l'utilisation", "merci de modifier mon numéro", "retirez-moi de votre liste de diffusion",
+# "vernichten Sie alle Unterlagen über mich".
+MAIN_LANGUAGE_WORDINGS = [
+    (
+        "en",
+        "restriction",
+        "Please put my account on hold and don't use my data until the dispute is resolved.",
+    ),
+    (
+        "en",
+        "portability",
+        "Can you export all my transactions to a spreadsheet file so I can take them to another bank?",
+    ),
+    ("en", "publication_optout", "Please remove my name from the list of donors on your website."),
+    ("en", "consent_withdrawal", "I no longer consent to you processing my fingerprint data."),
+    ("en", "objection", "I don't want my data used for your analytics or profiling."),
+    ("en", "access", "Under Article 15, please confirm whether you process my personal data."),
+    ("en", "rectification", "Please amend my surname on your records to Smith-Jones."),
+    ("en", "erasure", "Please purge all records relating to me."),
+    ("en", "marketing_optout", "Opt me out of all marketing communications."),
+    ("fi", "restriction", "Jäädyttäkää tietojeni käyttö, kunnes valitukseni on käsitelty."),
+    (
+        "fi",
+        "portability",
+        "Haluan ladata kaikki tietoni tiedostona, jotta voin vaihtaa palveluntarjoajaa.",
+    ),
+    ("fi", "publication_optout", "Poistakaa nimeni teidän verkkosivuiltanne."),
+    ("fi", "consent_withdrawal", "En enää anna lupaa käyttää kuviani markkinoinnissa."),
+    ("fi", "access", "Mitä tietoja teillä on minusta?"),
+    ("fi", "rectification", "Päivittäkää puhelinnumeroni, uusi on 040 123 4567."),
+    ("fi", "erasure", "Hävittäkää kaikki minua koskevat asiakirjat."),
+    ("fi", "marketing_optout", "Älkää lähettäkö minulle enää mainoksia."),
+    ("sv", "restriction", "Frys användningen av mina uppgifter tills tvisten är löst."),
+    ("sv", "portability", "Jag vill ladda ner all min data som en fil för att byta leverantör."),
+    ("sv", "publication_optout", "Ta bort mitt namn från listan på er hemsida."),
+    (
+        "sv",
+        "consent_withdrawal",
+        "Jag ger inte längre mitt samtycke till att ni använder mina bilder.",
+    ),
+    ("sv", "access", "Vilka personuppgifter behandlar ni om mig?"),
+    ("sv", "rectification", "Uppdatera mitt telefonnummer, det nya är 070-1234567."),
+    ("sv", "marketing_optout", "Avsluta min prenumeration på ert nyhetsbrev."),
+    ("de", "restriction", "Bitte sperren Sie meine Daten, bis die Sache geklärt ist."),
+    (
+        "de",
+        "portability",
+        "Ich möchte alle meine Daten als Datei exportieren, um den Anbieter zu wechseln.",
+    ),
+    (
+        "de",
+        "publication_optout",
+        "Bitte entfernen Sie meinen Namen aus der Spenderliste auf Ihrer Webseite.",
+    ),
+    (
+        "de",
+        "consent_withdrawal",
+        "Ich bin nicht mehr einverstanden, dass Sie meine Fotos verwenden.",
+    ),
+    ("de", "access", "Welche Daten haben Sie über mich gespeichert?"),
+    ("de", "rectification", "Bitte ändern Sie meine Telefonnummer, die neue lautet 0171 1234567."),
+    ("de", "erasure", "Vernichten Sie bitte alle Unterlagen über mich."),
+    ("de", "marketing_optout", "Bitte tragen Sie mich aus Ihrem Verteiler aus."),
+    ("fr", "restriction", "Merci de geler l'utilisation de mes données jusqu'à la fin du litige."),
+    (
+        "fr",
+        "portability",
+        "Je souhaite télécharger toutes mes données dans un fichier pour changer de prestataire.",
+    ),
+    (
+        "fr",
+        "publication_optout",
+        "Merci de retirer mon nom de la liste des donateurs sur votre site.",
+    ),
+    ("fr", "consent_withdrawal", "Je ne consens plus à l'utilisation de mes photos."),
+    ("fr", "access", "Quelles données personnelles détenez-vous sur moi ?"),
+    (
+        "fr",
+        "rectification",
+        "Merci de modifier mon numéro de téléphone, le nouveau est le 06 12 34 56 78.",
+    ),
+    ("fr", "erasure", "Je vous demande de détruire toutes les données me concernant."),
+    ("fr", "marketing_optout", "Retirez-moi de votre liste de diffusion."),
+]
+
+# A second set of template and everyday wordings in fi/sv/en/de/fr (written after the rules were
+# read); 10 of these 30 were missed before this round.
+MORE_MAIN_LANGUAGE_WORDINGS = [
+    (
+        "en",
+        "access",
+        "Kindly provide me with all information you hold on me, including any recordings of phone calls.",
+    ),
+    ("en", "objection", "I hereby exercise my right to object under Article 21(1)."),
+    ("en", "publication_optout", "I do not want my review and name shown publicly on your site."),
+    ("en", "erasure", "I'd like my profile gone from your systems for good."),
+    (
+        "en",
+        "rectification",
+        "The spelling of my name on your file is incorrect; it should read 'Siobhán'.",
+    ),
+    ("en", "consent_withdrawal", "Consider my consent revoked as of today."),
+    ("fi", "objection", "Käytän oikeuttani vastustaa henkilötietojeni käsittelyä."),
+    ("fi", "access", "Toimittakaa minulle jäljennös minua koskevista henkilötiedoista."),
+    ("fi", "erasure", "Haluun et mun kaikki tiedot hävitetään."),
+    ("fi", "restriction", "Pyydän rajoittamaan tietojeni käsittelyä."),
+    ("fi", "publication_optout", "En halua nimeäni julkiseen jäsenluetteloon."),
+    ("fi", "marketing_optout", "Kieltäydyn suoramarkkinoinnista."),
+    ("sv", "access", "Jag vill ta del av de personuppgifter som ni behandlar om mig."),
+    ("sv", "erasure", "Jag vill att ni tar bort allt ni har om mig."),
+    ("sv", "objection", "Jag vill inte att mina uppgifter används för profilering."),
+    ("sv", "portability", "Skicka mina uppgifter i ett maskinläsbart format till min nya bank."),
+    ("sv", "publication_optout", "Jag vill inte synas i er medlemsmatrikel på nätet."),
+    (
+        "de",
+        "access",
+        "Teilen Sie mir bitte mit, welche personenbezogenen Daten Sie über mich verarbeiten.",
+    ),
+    ("de", "objection", "Ich widerspreche der Verarbeitung meiner Daten zu Profilingzwecken."),
+    ("de", "erasure", "Ich möchte, dass mein Konto samt aller Daten gelöscht wird."),
+    ("de", "restriction", "Bitte schränken Sie die Verarbeitung meiner Daten ein."),
+    ("de", "portability", "Bitte übermitteln Sie meine Daten direkt an meinen neuen Anbieter."),
+    ("de", "marketing_optout", "Ich möchte keine Werbeanrufe mehr erhalten."),
+    ("fr", "access", "Merci de me communiquer l'ensemble des informations me concernant."),
+    ("fr", "objection", "Je refuse que mes données soient utilisées à des fins de profilage."),
+    ("fr", "erasure", "Je souhaite que mon compte et toutes mes données soient supprimés."),
+    ("fr", "restriction", "Je demande la limitation du traitement de mes données."),
+    (
+        "fr",
+        "portability",
+        "Merci de transmettre directement mes données à mon nouveau fournisseur.",
+    ),
+    ("fr", "publication_optout", "Je ne souhaite pas apparaître dans l'annuaire en ligne."),
+    ("fr", "marketing_optout", "Je ne veux plus recevoir de SMS promotionnels."),
+]
+
+CASES: dict[str, tuple[Case, ...]] = {
+    "blind": (
+        # removing one item from an order is not erasure
+        Case(
+            "Hi, please delete the third product from my basket before you ship, thanks. Ella",
+            subject="Order 4411",
+            absent=("erasure",),
+        ),
+        # naming erasure requests in a CV is not asking for erasure
+        Case(
+            "In my last job I answered access requests and erasure requests every week.",
+            subject="Application",
+            absent=("erasure",),
+        ),
+        # everyday wording of a right is recognised
+        Case(
+            "Your system says my birthday is 2 May but it is actually 5 May. Please fix.",
+            first=("rectification",),
+        ),
+        Case("Vad har ni för personuppgifter om mig?", first=("access",)),
+        Case("Was habt ihr alles über mich gespeichert?", first=("access",)),
+        Case(
+            "Mon prénom est mal orthographié sur votre site, merci de le corriger.",
+            first=("rectification",),
+        ),
+    ),
+    "blind2": (
+        # the main right is the emphasised one, not the first one named
+        Case(
+            "Send me a copy too, but above all I want my account deleted. Tom", first=("erasure",)
+        ),
+        Case(
+            "Lähettäkää kopio tiedoista, mutta ennen kaikkea poistakaa tilini.", first=("erasure",)
+        ),
+        Case(
+            "Nebenbei widerrufe ich meine Einwilligung. Vor allem will ich Auskunft.",
+            first=("access",),
+        ),
+        Case(
+            "Retirez-moi de la prospection. Ma demande principale : accès à mes données.",
+            first=("access",),
+        ),
+        # a problem described in plain words is the right
+        Case("Who gave you my phone number? I have never been your customer.", first=("access",)),
+        Case("Mistä olette saaneet osoitteeni?", first=("access",)),
+        Case("Qui vous a donné mon numéro ? Je ne vous connais pas.", first=("access",)),
+        Case("You keep calling me about new contracts. Enough.", first=("marketing_optout",)),
+        Case("Bitte rufen Sie mich nicht mehr an.", first=("marketing_optout",)),
+        Case("Stop selling my data to other companies.", first=("objection",)),
+        Case(
+            "I'm taking back my permission for the location tracking.",
+            first=("consent_withdrawal",),
+        ),
+        # a subject line alone is a request
+        Case("", subject="Konto löschen + alle Daten", exactly=("erasure",)),
+        # "do not delete, but do not use" is restriction, not erasure
+        Case("Ne supprimez pas mes données, mais gelez-les.", exactly=("restriction",)),
+        # Decision for "see below" replies: the request in the quoted history is read, but a
+        # person confirms it, since the quoted words may not be the sender's own.
+        Case(
+            "See below, still no answer.\n\n"
+            "On Mon, 5 Oct 2026 at 10:00, Ann Lee <ann@example.org> wrote:\n"
+            "> Please send me a copy of all the personal data you hold about me.\n",
+            as_file=True,
+            exactly=("access",),
+            review=True,
+        ),
+        # quoted history is not read when the new text does not point at it
+        Case(
+            "Thanks, that answers my question.\n\n"
+            "On Mon, 5 Oct 2026 at 10:00, Ann Lee <ann@example.org> wrote:\n"
+            "> Please delete all my data and close my account.\n",
+            as_file=True,
+            exactly=(),
+        ),
+        # a newsletter footer and an order edit are no requests
+        Case(
+            "Bulbs are in! You are receiving this email because you signed up. "
+            "To unsubscribe click here.",
+            subject="Autumn sale",
+            reviewed_if=("marketing_optout",),
+        ),
+        Case("Please delete the red shoes from my order, thanks.", absent=("erasure",)),
+    ),
+    "blind3": (
+        # short Swedish letters that langid alone takes for Norwegian
+        Case("Jag lyckas inte ta bort en vara ur varukorgen, den ligger kvar.", language="sv"),
+        Case("Ni har fel adress på mig", language="sv"),
+        Case("Ring mig inte mer", language="sv"),
+        # ... and the neighbours stay themselves
+        Case("Jeg vil gerne have slettet mine oplysninger", language="da"),
+        Case("Jeg ønsker innsyn i mine personopplysninger", language="nb"),
+        # everyday wording found in the third round
+        Case(
+            "Why is my photo on your website? I never agreed. Take it down.",
+            first=("publication_optout",),
+        ),
+        Case("Varför står mitt namn på er hemsida? Ta bort det.", first=("publication_optout",)),
+        Case(
+            "Teidän laskut tulee vanhaan osoitteeseen. Voisitteko korjata sen?",
+            first=("rectification",),
+        ),
+        Case("Ni skickar post till min gamla adress. Kan ni ändra det?", first=("rectification",)),
+        Case(
+            "Vous écrivez toujours à mon ancienne adresse, merci de la mettre à jour.",
+            first=("rectification",),
+        ),
+        Case("Nicht löschen bitte, sperren Sie sie nur bis zum Urteil.", first=("restriction",)),
+        Case("Verkauft meine Adresse nicht weiter!", first=("objection",)),
+        Case("Arrêtez de me démarcher au téléphone.", first=("marketing_optout",)),
+        Case("macht mein konto weg, danke", first=("erasure",)),
+        Case("Haluan että kaikki tietoni hävitetään.", first=("erasure",)),
+        # website wording does not swap erasure and publication: taking a photo off the website
+        # is no erasure of the person's data ...
+        Case(
+            "Please remove my photo from your website.",
+            present=("publication_optout",),
+            absent=("erasure",),
+        ),
+        # ... and an account deleted from a web shop is no publication opt-out
+        Case(
+            "Please delete my account from your online store.",
+            present=("erasure",),
+            absent=("publication_optout",),
+        ),
+        # no more newsletters and delete everything is an erasure first
+        Case(
+            "I don't want your newsletter any more, and delete everything you hold on me too.",
+            first=("erasure", "marketing_optout"),
+        ),
+        # a vendor's template for answering requests is not a request
+        Case(
+            "Attached is our template for responding to subject access requests. Please fill in"
+            " the retention section and send it back.",
+            subject="Draft for review",
+            reviewed_if=ANY,
+            safe=True,
+        ),
+    ),
+    "blind4": (
+        # everyday wording found in the fourth round: a lawyer's third person, the main right
+        # after "principally"
+        Case(
+            "Our client objects to the processing. Further and principally, our client requires"
+            " the erasure of all personal data relating to her.",
+            first=("erasure",),
+        ),
+        Case(
+            "Whatever consent you think you have, I'm withdrawing it.",
+            first=("consent_withdrawal",),
+        ),
+        Case("pls unsubscibe me from all your emails", first=("marketing_optout",)),
+        Case("Stop selling my data to advertisers, I object.", first=("objection",)),
+        Case(
+            "My date of birth is wrong on your system. Please correct it.", first=("rectification",)
+        ),
+        Case("Ni har stavat mitt efternamn fel. Rätta det är ni snälla.", first=("rectification",)),
+        Case("Ni ska upphöra med utskick av direktreklam till mig.", first=("marketing_optout",)),
+        Case("Bitte nehmen Sie das Bild von der Website.", first=("publication_optout",)),
+        Case(
+            "Mon client s'oppose à tout traitement ultérieur de ses données.", first=("objection",)
+        ),
+        Case("Pouvez-vous m'envoyer une copie de mon dossier ?", first=("access",)),
+        # other EU languages: everyday marketing wordings and the publication opt-out
+        Case(
+            "basta con le telefonate pubblicitarie, non chiamatemi più", first=("marketing_optout",)
+        ),
+        Case("prosze przestac wysylac mi reklamy na maila", first=("marketing_optout",)),
+        Case("Ärge saatke mulle enam reklaami ega uudiskirju.", first=("marketing_optout",)),
+        Case("Kérem, ne küldjenek több reklámot és hírlevelet.", first=("marketing_optout",)),
+        Case("Verwijder mijn foto van jullie website alstublieft.", first=("publication_optout",)),
+        Case("Retiren mi foto de su página web, por favor.", first=("publication_optout",)),
+        # a subject line of nouns is an erasure request
+        Case("", subject="Tietojeni poistaminen", exactly=("erasure",)),
+        # erasure is not read where it is refused, deferred or talked about (nor a mail opt-out):
+        # "the data must not be erased" while a restriction is asked
+        Case(
+            "Jag begär begränsning av behandlingen. Uppgifterna får inte raderas under tiden.",
+            absent=("erasure", "marketing_optout"),
+        ),
+        # erasure only considered later ("ggf.", "bevor ich ... entscheide")
+        Case(
+            "Bevor ich über eine Löschung entscheide, bitte Auskunft.",
+            subject="Auskunft und ggf. Löschung",
+            absent=("erasure", "marketing_optout"),
+        ),
+        # a job applicant's experience with erasure requests asks for nothing
+        Case(
+            "I have three years of experience handling access requests and erasure requests.",
+            absent=("erasure", "marketing_optout"),
+        ),
+        # "stop sending ..." in a smaller language without what is sent is no opt-out of mail,
+        # and nothing destructive either
+        Case("Přestaňte zpracovávat mé údaje.", absent=("erasure", "marketing_optout")),
+        # a vendor's access-request form for our website is not a request
+        Case(
+            "Attached is our editable subject access request form template. Please fill in your"
+            " company details and return it.",
+            subject="DSAR form template for your website",
+            reviewed_if=ANY,
+            absent=("access",),
+        ),
+        Case(
+            "Vi skickar vår mall för begäran om registerutdrag som ni kan använda på er webbplats.",
+            subject="Formulär för registerutdrag - vänligen fyll i",
+            reviewed_if=ANY,
+            absent=("access",),
+        ),
+        # short letters of neighbour languages keep their language
+        Case("ta bort mej ur era register tack", language="sv"),
+        Case("slet mine oplysninger tak", language="da"),
+        Case("Jeg vil have slettet min konto og alle mine data.", language="da"),
+        Case("Jeg vil ha slettet kontoen min.", language="nb"),
+        Case("slett meg fra registeret deres", language="nb"),
+        Case("Tražim ograničenje obrade mojih osobnih podataka.", language="hr"),
+        Case("Zahtevam omejitev obdelave mojih osebnih podatkov.", language="sl"),
+    ),
+    "blind5": (
+        # a reply subject alone never drives an unreviewed erasure ...
+        Case(
+            "Siehe unten. Ich warte noch.",
+            subject="AW: Löschung meiner Daten",
+            first=("erasure",),
+            review=True,
+        ),
+        # ... the same words as a fresh subject are the request itself
+        Case(
+            "Bitte umgehend erledigen. Danke.", subject="Löschung meiner Daten", first=("erasure",)
+        ),
+        # wordings missing before this round: the right asked first after the emphasis word is
+        # the main one, even when the other right is mentioned again later in the same sentence
+        Case(
+            "My surname is misspelt on your letters, but primarily I ask for a copy of all"
+            " the data you store on me, so I can see what else is wrong.",
+            first=("access",),
+        ),
+        Case(
+            "Sukunimeni on kirjoitettu väärin, mutta ensisijaisesti pyydän kopion kaikista"
+            " tiedoistani, jotta näen mitä muuta on väärin.",
+            first=("access",),
+        ),
+        Case(
+            "Me emme hyväksy, että profiloitte asiakkaitanne ostojen perusteella.",
+            first=("objection",),
+        ),
+        Case("Vem sålde mitt nummer till er? Radera det omedelbart.", first=("erasure",)),
+        Case(
+            "Je vous prie de corriger ma date de naissance dans votre fichier.",
+            first=("rectification",),
+        ),
+        Case(
+            "Il mio cognome nel vostro archivio è errato, per favore correggetelo.",
+            first=("rectification",),
+        ),
+        Case("I har mit gamle telefonnummer. Opdater venligst.", first=("rectification",)),
+        Case("Que dados guardam sobre mim? Quero receber uma cópia.", first=("access",)),
+        Case("przestańcie mi ciągle wysyłać reklamy SMS-em", first=("marketing_optout",)),
+        Case("prestante mi posilat reklamni sms zpravy", first=("marketing_optout",)),
+        # a deferred erasure is no erasure: erasure only considered, not asked
+        *(
+            Case(text, first=("access",), absent=("erasure",))
+            for text in (
+                "Before I decide whether you should delete everything, send me a copy of my data.",
+                "Innan jag bestämmer mig om ni ska radera allt vill jag se vilka uppgifter ni har.",
+                "Avant de décider si je demande l'effacement, envoyez-moi une copie de mes données.",
+            )
+        ),
+        # a vendor's drafted access template is no access request
+        Case(
+            "Here is the subject access request form we prepared for your portal. Please fill"
+            " in your DPO contact details and return it.",
+            subject="Template for review",
+            reviewed_if=ANY,
+        ),
+        *(Case(text, first=(intent,), safe=True) for _, intent, text in OTHER_LANGUAGE_TEMPLATES),
+        # look-alikes in the other languages are no destructive request
+        Case("Prosím o opravu faktury č. 2231.", safe=True),  # an invoice, no personal data named
+        Case("Ik wil mijn bestelling wijzigen naar een ander formaat.", safe=True),
+        *(
+            Case("[Name]\n[Address]\n[Date]\n", subject=heading, first=(intent,), safe=True)
+            for _, intent, heading in OTHER_LANGUAGE_HEADINGS
+        ),
+        # a Portuguese order with its number is no rectification
+        Case(
+            "Por favor corrijam a morada do pedido nº 5512.",
+            subject="Encomenda",
+            absent=("rectification",),
+        ),
+        *(
+            Case(text, first=(intent,), language=language)
+            for language, intent, text in SCANDINAVIAN_ONE_LINERS
+        ),
+        # Scandinavian look-alikes are no destructive request
+        Case("Glöm mig inte när ni skickar julkort!", safe=True),
+        Case("Ret den fejl i fakturaen, tak.", safe=True),
+        *(Case(text, first=(intent,), safe=True) for _, intent, text in MAIN_LANGUAGE_WORDINGS),
+        # a consent kept is still no withdrawal: the patterns that carry their own negation must
+        # not make every negation a withdrawal
+        *(
+            Case(text, absent=("consent_withdrawal",))
+            for text in (
+                "Jag återkallar inte mitt samtycke.",
+                "Ich widerrufe meine Einwilligung nicht.",
+                "Je ne retire pas mon consentement.",
+                "En peruuta suostumustani.",
+                "I do not withdraw my consent.",
+            )
+        ),
+        *(
+            Case(text, first=(intent,), safe=True)
+            for _, intent, text in MORE_MAIN_LANGUAGE_WORDINGS
+        ),
+        # asking to be listed is no publication opt-out
+        Case("Vill ni att jag ska synas i er katalog? Gärna!", absent=("publication_optout",)),
+        Case("Lisätkää minut jäsenluetteloon, kiitos.", absent=("publication_optout",)),
+    ),
+}
+
+ALL_CASES = [(name, case) for name, cases in CASES.items() for case in cases]
+ALL_CASES += list(_phrasing_cases())
 
 
 @pytest.mark.parametrize(
-    ("text", "intent"),
-    [
-        (
-            "Your system says my birthday is 2 May but it is actually 5 May. Please fix.",
-            "rectification",
-        ),
-        ("Vad har ni för personuppgifter om mig?", "access"),
-        ("Was habt ihr alles über mich gespeichert?", "access"),
-        ("Mon prénom est mal orthographié sur votre site, merci de le corriger.", "rectification"),
-    ],
+    ("round_name", "case"),
+    ALL_CASES,
+    ids=[f"{name}-{(c.subject + ' ' + c.text).strip()[:40]}" for name, c in ALL_CASES],
 )
-def test_everyday_wording_of_a_right_is_recognised(text: str, intent: str) -> None:
-    assert classify(subject="", text=text).intents[:1] == [intent]
-
-
-def test_the_command_line_path_agrees_on_the_destructive_rights() -> None:
-    # mailbot classify --json reads the files through classify_file (quote stripping, the
-    # "Subject:" line): no erasure/rectification may appear there either.
-    rules = load_rules()
-    for item in read_labels(BLIND / "labels.tsv"):
-        line = classify_file(BLIND / item.file, rules=rules)
-        assert not (set(line["intents"]) & DESTRUCTIVE) - set(item.intents), item.file
+def test_written_case(round_name: str, case: Case, request: pytest.FixtureRequest) -> None:
+    if case.as_file:
+        letter = request.getfixturevalue("tmp_path") / "letter.txt"
+        letter.write_text(case.text, encoding="utf-8")
+        got = Got.of_file(letter)
+    else:
+        got = Got.of(classify(subject=case.subject, text=case.text))
+    seen = (got.language, got.intents, got.needs_review, got.reasons)
+    if case.first:
+        assert got.intents[: len(case.first)] == list(case.first), seen
+    if case.exactly is not None:
+        assert got.intents == list(case.exactly), seen
+    assert set(case.present) <= set(got.intents), seen
+    assert not set(case.absent) & set(got.intents), seen
+    assert got.needs_review or not set(case.reviewed_if) & set(got.intents), seen
+    if case.review:
+        assert got.needs_review is True, seen
+    if case.safe:
+        assert not (set(got.intents) & DESTRUCTIVE) - set(case.first), seen
+    if case.language is not None:
+        assert got.language == case.language, seen
