@@ -23,6 +23,8 @@ from __future__ import annotations
 import argparse
 import pstats
 import random
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -78,9 +80,25 @@ def floor(dovecot: DovecotServer, user: str, keys_file: Path, ids: dict[str, int
     return seconds
 
 
-def run_once(env: dict[str, str], *, profile: Path | None) -> tuple[float, str]:
+def run_once(
+    env: dict[str, str], *, profile: Path | None, spy_file: Path | None = None
+) -> tuple[float, str]:
     """Seconds `mailbot run --once` took, and its output; exits the bench if it failed."""
     prefix = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else [])]
+    if spy_file:  # py-spy samples from outside: the figures stay close to the unprofiled ones
+        spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
+        prefix = [
+            spy,
+            "record",
+            "--format",
+            "raw",
+            "--rate",
+            "200",
+            "-o",
+            str(spy_file),
+            "--",
+            *prefix,
+        ]
     started = time.perf_counter()
     done = subprocess.run(
         [*prefix, "-m", "mailbot", "run", "--once"],
@@ -133,6 +151,24 @@ def print_profile(path: Path, *, top: int = 20) -> None:
                 break
 
 
+def print_samples(path: Path, *, top: int = 25) -> None:
+    """Share of py-spy's samples in each of mailbot's functions (inclusive), from collapsed stacks."""
+    inclusive: Counter[str] = Counter()
+    total = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        stack, _sep, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        total += int(count)
+        # "function (path:line)" -> "function (path)": one row per function, not per line
+        names = {re.sub(r":\d+\)$", ")", f) for f in stack.split(";") if "mailbot/" in f}
+        for frame in names:
+            inclusive[frame] += int(count)
+    print(f"mailbot's functions by share of {total:,} samples (inclusive):")
+    for frame, count in inclusive.most_common(top):
+        print(f"  {100 * count / max(total, 1):5.1f}%  {frame}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--subjects", type=int, default=100_000)
@@ -140,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--profile", type=Path, default=None, help="cProfile output file")
+    parser.add_argument(
+        "--sample", type=Path, default=None, help="py-spy collapsed stacks (pip install py-spy)"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     n = args.messages
@@ -185,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
         # `run --once` sends at most mailbot.outbox.deliver_pending's limit (1,000) replies a
         # round; what is left waits for the next round, so the bench runs rounds until every reply
         # has left (each round's start-up counted: that is what cron would see).
-        pipeline_seconds, output = run_once(env, profile=args.profile)
+        pipeline_seconds, output = run_once(env, profile=args.profile, spy_file=args.sample)
         rounds = 1
         while _pending(url) and rounds < 20:
             seconds, output = run_once(env, profile=None)
@@ -216,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         if processed != n or statuses.get(OutboxStatus.SENT, 0) != delivered:
             print(output[-3000:])
             raise SystemExit("pipeline: not every message was processed and answered")
+        if args.sample:
+            print_samples(args.sample)
         if args.profile:
             print_profile(args.profile)
             print("(profiled run: the pipeline figure below includes cProfile's overhead)")

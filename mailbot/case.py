@@ -13,7 +13,7 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import event, insert
+from sqlalchemy import bindparam, event, insert
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
@@ -151,17 +151,21 @@ def find_repeat(session: Session, case: Case, *, window: timedelta) -> Case | No
     if case.subject_id is None:
         return None
     since = as_utc(case.received_at) - window  # type: ignore[operator]
-    candidates = session.exec(
-        select(Case)
-        .where(Case.subject_id == case.subject_id)
-        .where(Case.id != case.id)
-        .where(Case.received_at >= since)  # type: ignore[operator]
-        # a case waiting for information is not repeated by a new letter: that letter is the answer
-        .where(Case.status.in_(REPEATABLE))  # type: ignore[attr-defined]
-        .order_by(Case.received_at)  # type: ignore[arg-type]
-    ).all()
+    params = {"subject_id": case.subject_id, "case_id": case.id, "since": since}
+    candidates = session.execute(_EARLIER_CASES, params).scalars().all()
     wanted = sorted(case_intents(case))
     return next((c for c in candidates if sorted(case_intents(c)) == wanted), None)
+
+
+_EARLIER_CASES = (  # built once: find_repeat runs for every request
+    select(Case)
+    .where(Case.subject_id == bindparam("subject_id"))
+    .where(Case.id != bindparam("case_id"))
+    .where(Case.received_at >= bindparam("since"))  # type: ignore[operator]
+    # a case waiting for information is not repeated by a new letter: that letter is the answer
+    .where(Case.status.in_(REPEATABLE))  # type: ignore[attr-defined]
+    .order_by(Case.received_at)  # type: ignore[arg-type]
+)
 
 
 def letter_context(

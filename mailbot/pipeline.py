@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import text, update
+from sqlalchemy import bindparam, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -132,11 +132,9 @@ def process_message(settings: Settings, raw: RawMessage) -> Outcome:
         with session_scope(settings.database_url) as session:
             if not _claim(session, raw.key):
                 return Outcome(raw.key, None, note="another worker is processing it")
-            done = session.exec(
-                select(ProcessedMessage).where(ProcessedMessage.source_key == raw.key)
-            ).first()
+            done = session.connection().execute(_LEDGER_ROW, {"key": raw.key}).first()
             if done is not None:
-                if not done.done_on_server and as_utc(done.received_at) > utcnow() - OWNER_GRACE:  # type: ignore[operator]
+                if not done.done_on_server and as_utc(done.received_at) > utcnow() - OWNER_GRACE:
                     # just committed by another worker, which is moving it now: leave it to that
                     # worker (two MOVEs of one message can leave two copies in the done folder)
                     return Outcome(
@@ -533,15 +531,24 @@ def _seen_message_id(session: Session, message_id: str, from_key: str | None, di
     """The same message again: same Message-ID, same sender, same content. Anyone reusing a
     Message-ID with other content (by accident, or to make a genuine request look like a
     duplicate) is processed on its own."""
-    return (
-        session.exec(
-            select(ProcessedMessage.id)
-            .where(ProcessedMessage.message_id == message_id)
-            .where(ProcessedMessage.from_address == from_key)
-            .where(ProcessedMessage.content_hash == digest)
-        ).first()
-        is not None
-    )
+    params = {"message_id": message_id, "from_key": from_key, "digest": digest}
+    return session.connection().execute(_SEEN, params).first() is not None
+
+
+# Built once: the statements run for every message (building a select per call costs more than
+# running it)
+_LEDGER_ROW = select(
+    ProcessedMessage.outcome,  # type: ignore[call-overload]
+    ProcessedMessage.done_on_server,
+    ProcessedMessage.received_at,
+).where(ProcessedMessage.source_key == bindparam("key"))
+_SEEN = (
+    select(ProcessedMessage.id)  # type: ignore[call-overload]
+    .where(ProcessedMessage.message_id == bindparam("message_id"))
+    .where(ProcessedMessage.from_address.is_not_distinct_from(bindparam("from_key")))  # type: ignore[union-attr]
+    .where(ProcessedMessage.content_hash == bindparam("digest"))
+    .limit(1)
+)
 
 
 def _template_context(

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlmodel import Session, select
 
 from mailbot.identity import AddressError, normalise_address
@@ -356,9 +356,16 @@ def next_ref(session: Session) -> str:
 
 def subject_id_for(session: Session, address: str) -> int | None:
     """The subject whose register address is exactly this normalised address, or None."""
-    return session.exec(
-        select(SubjectEmail.subject_id).where(SubjectEmail.address == address)
-    ).first()
+    row = session.connection().execute(_SUBJECT_BY_ADDRESS, {"address": address}).first()
+    return None if row is None else int(row[0])
+
+
+# built once: the identity stage looks an address up for every message
+_SUBJECT_BY_ADDRESS = (
+    select(SubjectEmail.subject_id)  # type: ignore[call-overload]
+    .where(SubjectEmail.address == bindparam("address"))
+    .limit(1)
+)
 
 
 def find_subject(session: Session, address: str) -> Subject | None:

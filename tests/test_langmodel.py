@@ -1,0 +1,98 @@
+"""The language model's cache: the same answers as langid's own model, and never a risk.
+
+A cached model must rank every letter exactly as the freshly decoded one; a damaged, foreign or
+unwritable cache only costs the slow path, and a cache file cannot carry code (no pickle)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from mailbot import langmodel
+from mailbot.classify import DETECTABLE_LANGUAGES
+
+LETTERS = Path(__file__).resolve().parent / "letters"
+SAMPLES = [
+    "Pyydän kopion kaikista minusta tallennetuista henkilötiedoista.",
+    "Jag vill att ni raderar alla mina personuppgifter.",
+    "Please stop sending me marketing emails.",
+    "Ich widerspreche der Verarbeitung meiner Daten zu Werbezwecken.",
+    "Je souhaite exercer mon droit d'accès à mes données personnelles.",
+    "Proszę o usunięcie moich danych osobowych.",
+    "ok",
+]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    return tmp_path / "mailbot"
+
+
+def _fresh() -> object:
+    from langid.langid import LanguageIdentifier, model
+
+    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ident.set_languages([c for c in DETECTABLE_LANGUAGES if c in ident.nb_classes])
+    return ident
+
+
+def test_cached_model_ranks_every_letter_as_langid_does(cache: Path) -> None:
+    first = langmodel.identifier(DETECTABLE_LANGUAGES)  # decodes and writes the cache
+    files = list(cache.glob("langid-*.npz"))
+    assert len(files) == 1
+    cached = langmodel.identifier(DETECTABLE_LANGUAGES)  # reads it
+    fresh = _fresh()
+    texts = SAMPLES + [p.read_text(encoding="utf-8") for p in sorted(LETTERS.glob("*.txt"))[:80]]
+    for text in texts:
+        assert cached.rank(text) == fresh.rank(text) == first.rank(text)  # type: ignore[attr-defined]
+    assert cached.nb_classes == fresh.nb_classes  # type: ignore[attr-defined]
+
+
+def test_another_language_list_gets_its_own_file(cache: Path) -> None:
+    langmodel.identifier(DETECTABLE_LANGUAGES)
+    other = langmodel.identifier(["fi", "sv", "en"])
+    assert sorted(other.nb_classes) == ["en", "fi", "sv"]
+    assert len(list(cache.glob("langid-*.npz"))) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage", "pickled"])
+def test_a_damaged_or_foreign_cache_is_rebuilt_not_trusted(
+    cache: Path, damage: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    langmodel.identifier(DETECTABLE_LANGUAGES)
+    (path,) = cache.glob("langid-*.npz")
+    if damage == "truncated":
+        path.write_bytes(path.read_bytes()[:1000])
+    elif damage == "garbage":
+        path.write_bytes(b"not a numpy file at all")
+    else:  # an object array needs pickle to load: refused, so it can never run code
+        with path.open("wb") as fh:
+            np.savez(fh, nb_ptc=np.array([object()], dtype=object))
+    with caplog.at_level(logging.WARNING, logger="mailbot.langmodel"):
+        ident = langmodel.identifier(DETECTABLE_LANGUAGES)
+    assert "rebuilding" in caplog.text
+    assert ident.rank(SAMPLES[0]) == _fresh().rank(SAMPLES[0])  # type: ignore[attr-defined]
+    assert langmodel.identifier(DETECTABLE_LANGUAGES).rank(SAMPLES[1])[0][0] == "sv"
+
+
+def test_no_writable_cache_folder_only_means_the_slow_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("CACHE_DIRECTORY", str(blocker / "sub"))
+    ident = langmodel.identifier(DETECTABLE_LANGUAGES)
+    assert ident.rank(SAMPLES[2])[0][0] == "en"
+
+
+def test_systemd_cache_directory_is_used_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CACHE_DIRECTORY", f"{tmp_path / 'one'}:{tmp_path / 'two'}")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert langmodel.cache_dir() == tmp_path / "one"
