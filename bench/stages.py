@@ -115,6 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--messages", type=int, default=600)
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--statements", type=int, default=0, help="show the N most run statements")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     n = args.messages
@@ -154,11 +155,13 @@ def main(argv: list[str] | None = None) -> int:
                 if user is not module and getattr(user, name, None) is not None:
                     setattr(user, name, getattr(module, name))
         statements = Counter[str]()
+        texts = Counter[str]()
         engine = get_engine(url)
 
         @event.listens_for(engine, "before_cursor_execute")
         def _count(_conn, _cursor, statement, *_rest):  # type: ignore[no-untyped-def]
             statements[statement.split(None, 1)[0].upper()] += 1
+            texts[" ".join(statement.split())[:110]] += 1
 
         @event.listens_for(engine, "commit")
         def _commit(_conn):  # type: ignore[no-untyped-def]
@@ -178,6 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     print("per message (inclusive, ms; calls):")
     for name, total in sorted(totals.items(), key=lambda kv: -kv[1]):
         print(f"  {1000 * total / n:7.3f} ms  {calls[name]:>6}  {name}")
+    if args.statements:
+        for statement, count in texts.most_common(args.statements):
+            print(f"  {count / n:6.2f}  {statement}")
     sql = sum(v for k, v in statements.items() if k != "COMMIT")
     print("SQL per message: " + ", ".join(f"{k} {v / n:.2f}" for k, v in statements.most_common()))
     print(

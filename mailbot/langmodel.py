@@ -37,20 +37,21 @@ def cache_dir() -> Path:
     return (Path(xdg) if xdg else Path.home() / ".cache") / "mailbot"
 
 
-def identifier(languages: Sequence[str]) -> Any:
-    """A langid LanguageIdentifier restricted to `languages` (those langid knows), probabilities
-    normalised; from the cache file when there is a good one."""
+def identifier(languages: Sequence[str], cls: Any = None) -> Any:
+    """A langid LanguageIdentifier (or `cls`, a subclass of it) restricted to `languages` (those
+    langid knows), probabilities normalised; from the cache file when there is a good one."""
     from langid.langid import LanguageIdentifier, model
 
+    cls = cls or LanguageIdentifier
     wanted = list(languages)
     key = hashlib.sha256(model + "\0".join(wanted).encode()).hexdigest()[:20]
     path = cache_dir() / f"langid-{key}.npz"
     try:
-        return _from_cache(LanguageIdentifier, path)
+        return _from_cache(cls, path)
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
         if path.exists():
             log.warning("language model cache %s unreadable (%s); rebuilding it", path, exc)
-    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    ident = cls.from_modelstring(model, norm_probs=True)
     ident.set_languages([code for code in wanted if code in ident.nb_classes])
     _save(ident, path)
     return ident

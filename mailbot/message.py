@@ -26,9 +26,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from mailbot.paths import rules_dir
+from mailbot.paths import read_yaml, rules_dir
 
 __all__ = [
     "DEFAULT_LIMITS",
@@ -797,7 +795,7 @@ def _strings(data: dict[str, Any], key: str) -> list[str]:
 @functools.lru_cache(maxsize=4)
 def _load_rules(path: Path) -> _AutomatedRules:
     """Read rules/automated.yaml once. A broken file is a deployment error: fail loudly."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping at the top level")
     headers = []

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import dkim
-from sqlalchemy import Connection, func, or_, text, update
+from sqlalchemy import Connection, func, insert, or_, text, update
 from sqlmodel import Session, select
 
 from mailbot.db import get_engine
@@ -137,17 +137,20 @@ def queue_reply(
     to: str,
     message_id: str,
     signer: Signer | None = None,
-) -> OutboxMessage:
-    """Store a reply for delivery (DKIM-signed when a key is set); committed with its outcome."""
-    row = OutboxMessage(
-        case_id=case.id if case else None,
-        kind=kind,
-        to_address=to,
-        message_id=message_id,
-        raw=signer.sign(raw) if signer else raw,
-    )
-    session.add(row)
-    return row
+) -> None:
+    """Store a reply for delivery (DKIM-signed when a key is set); committed with its outcome.
+    One plain INSERT: the row is never read back in this transaction, so no ORM object is kept."""
+    row = {
+        "case_id": case.id if case else None,
+        "kind": kind,
+        "to_address": to,
+        "message_id": message_id,
+        "raw": signer.sign(raw) if signer else raw,
+        "status": OutboxStatus.PENDING,
+        "attempts": 0,
+        "created_at": utcnow(),
+    }
+    session.execute(insert(OutboxMessage.__table__), [row])  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -319,10 +322,9 @@ def queue_rendered(
     in_reply_to: str | None,
     references: list[str],
     actor: str = "mailbot",
-) -> OutboxMessage | None:
-    """Build the reply email and store it for delivery, with an audit line for the case.
-
-    None when the per-address hourly cap holds it back (recorded in the audit trail)."""
+) -> str | None:
+    """Build the reply email and store it for delivery, with an audit line for the case; its
+    Message-ID, or None when the per-address hourly cap holds it back (recorded in the audit)."""
     from mailbot.case import audit
 
     raw, message_id = email_bytes(
@@ -347,7 +349,7 @@ def queue_rendered(
             actor=actor,
         )
         return None
-    row = queue_reply(
+    queue_reply(
         session,
         case=case,
         kind=rendered.kind,
@@ -363,7 +365,7 @@ def queue_rendered(
         {"to": to, "language": rendered.language},
         actor=actor,
     )
-    return row
+    return message_id
 
 
 def _recent_replies(session: Session, to: str) -> int:

@@ -25,7 +25,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, text, update
+from sqlalchemy import bindparam, insert, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -603,22 +603,24 @@ def _send(ctx: Context, rendered: Rendered, *, to: str) -> None:
 
 
 def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
+    """The message's ledger row: a plain INSERT, so a second worker's copy fails here at once."""
     parsed = ctx.parsed
-    ctx.session.add(
-        ProcessedMessage(
-            source_key=ctx.raw.key,
-            message_id=parsed.message_id if parsed else None,
-            content_hash=ctx.digest,
-            from_address=ctx.identity.from_address
-            if ctx.identity
-            else (_from_key(parsed) if parsed else None),
-            subject_line=one_line(parsed.subject) if parsed else None,
-            outcome=outcome,
-            case_id=ctx.case.id if ctx.case else None,
-            error=note or None,
-            raw=ctx.raw.data if outcome is not MessageOutcome.DUPLICATE else None,
-        )
-    )
+    row = {
+        "source_key": ctx.raw.key,
+        "message_id": parsed.message_id if parsed else None,
+        "content_hash": ctx.digest,
+        "from_address": ctx.identity.from_address
+        if ctx.identity
+        else (_from_key(parsed) if parsed else None),
+        "subject_line": one_line(parsed.subject) if parsed else None,
+        "outcome": outcome,
+        "case_id": ctx.case.id if ctx.case else None,
+        "error": note or None,
+        "raw": ctx.raw.data if outcome is not MessageOutcome.DUPLICATE else None,
+        "received_at": utcnow(),
+        "done_on_server": False,
+    }
+    ctx.session.execute(insert(ProcessedMessage.__table__), [row])  # type: ignore[attr-defined]
 
 
 def _record_quarantine(ctx: Context, error: str) -> Outcome:

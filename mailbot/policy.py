@@ -6,9 +6,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from mailbot.paths import rules_dir
+from mailbot.paths import read_yaml, rules_dir
 
 
 class ProfileError(Exception):
@@ -29,7 +27,7 @@ def load_profile(name: str, extra_dir: Path | None = None) -> dict[str, Any]:
             continue
         path = folder / "profiles" / f"{name}.yaml"
         if path.is_file():
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = read_yaml(path)
             missing = [key for key in REQUIRED if key not in data]
             if missing:
                 raise ProfileError(f"{path}: missing {', '.join(missing)}")

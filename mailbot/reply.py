@@ -25,11 +25,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from mailbot.models import utcnow
-from mailbot.paths import templates_dir
+from mailbot.paths import read_yaml, templates_dir
 
 REPLY_LANGUAGES = ("fi", "sv", "en")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")  # C0, C1 and Unicode line breaks
@@ -91,7 +90,7 @@ def _environment(extra: Path | None) -> Environment:
 @cache
 def _labels() -> dict[str, dict[str, str]]:
     path = templates_dir() / "labels.yaml"
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return read_yaml(path)
 
 
 _ITEM_KEYS = {"ref": "item_ref", "created_at": "created_at_item"}
