@@ -18,11 +18,12 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
-from mailbot.paths import rules_dir
+from mailbot import langmodel
+from mailbot.paths import read_yaml, rules_dir
 
 INTENTS = (
     "access",
@@ -166,6 +167,23 @@ class Pattern:
     # of its strings. A sentence lacking one is not scanned. Empty: always scan.
     needles: tuple[tuple[str, ...], ...] = ()
 
+    @functools.cached_property
+    def scan_needles(self) -> tuple[tuple[str, ...], ...]:
+        """The same kind of groups for _Scan, more of them (_needles with prune): the sentences
+        worth running the regex on. (`needles` stays as it was: _requires_negation reads it.)"""
+        return _needles(self.regex, prune=True)
+
+    @functools.cached_property
+    def leads(self) -> tuple[str, ...] | None:
+        """The strings (lower case) one of which every match starts with, or None: see
+        _lead_matches."""
+        return _regex_leads(self.regex)
+
+    @functools.cached_property
+    def tag(self) -> str:
+        """The rules file's name without .yaml, for reasons: "fi" for "fi.yaml#erasure/3"."""
+        return self.source.split("#")[0].removesuffix(".yaml")
+
 
 @dataclass
 class LanguageRules:
@@ -176,9 +194,24 @@ class LanguageRules:
     context: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     suppress: dict[str, list[re.Pattern[str]]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    # (universal rules or None, pattern counts, _Scan): see _scan()
+    scan: Any = field(default=None, repr=False, compare=False)
+    _guarded: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def ctx(self, key: str) -> list[re.Pattern[str]]:
         return self.context.get(key, [])
+
+    def guarded(self, key: str) -> list[_Guarded]:
+        """The regexes of a context key ("suppress:INTENT" for an intent's suppress list), each
+        with its _prefilter and its _leads."""
+        known = self._guarded.get(key)
+        if known is None:
+            if key.startswith("suppress:"):
+                regexes = self.suppress.get(key.removeprefix("suppress:"), [])
+            else:
+                regexes = self.ctx(key)
+            known = self._guarded[key] = [(rx, _prefilter(rx), _regex_leads(rx)) for rx in regexes]
+        return known
 
 
 @dataclass(frozen=True)
@@ -188,6 +221,10 @@ class Rules:
     languages: Mapping[str, LanguageRules]
     universal: LanguageRules
     files: tuple[str, ...]
+
+
+# A regex with its _prefilter groups and its _leads (LanguageRules.guarded).
+_Guarded = tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...] | None]
 
 
 # --------------------------------------------------------------------------- text folding
@@ -258,9 +295,11 @@ def _compile(pattern: Any, where: str) -> re.Pattern[str]:
 _MAX_COMBINATIONS = 64  # a branch's requirements are combined; past this, only the best one
 
 
-def _requirements(items: Any) -> list[frozenset[str]]:
+def _requirements(items: Any, prune: bool = False) -> list[frozenset[str]]:
     """What every match of this parsed regex sequence contains: a list of sets of strings, each
-    set a requirement that one of its strings occurs (all requirements hold at once)."""
+    set a requirement that one of its strings occurs (all requirements hold at once). With
+    `prune`, requirements that say less than another are dropped as they are found, so that
+    branches keep more of what their alternatives require (see _pruned)."""
     from re import _constants as sre  # the parser's own opcodes: stable since Python 3.11
 
     found: list[frozenset[str]] = []
@@ -280,16 +319,18 @@ def _requirements(items: Any) -> list[frozenset[str]]:
             continue
         flush()
         if op is sre.SUBPATTERN:
-            found += _requirements(arg[-1])
+            found += _requirements(arg[-1], prune)
         elif op is sre.BRANCH:
-            found += _branch_requirements([_requirements(alt) for alt in arg[1]])
+            found += _branch_requirements([_requirements(alt, prune) for alt in arg[1]], prune)
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
-            found += _requirements(arg[2])
+            found += _requirements(arg[2], prune)
     flush()
-    return found
+    return _pruned(found) if prune else found
 
 
-def _branch_requirements(alternatives: list[list[frozenset[str]]]) -> list[frozenset[str]]:
+def _branch_requirements(
+    alternatives: list[list[frozenset[str]]], prune: bool = False
+) -> list[frozenset[str]]:
     # One of the alternatives matches, so a requirement of the branch takes one requirement of
     # each alternative and accepts any of their strings.
     if not alternatives or not all(alternatives):
@@ -298,12 +339,22 @@ def _branch_requirements(alternatives: list[list[frozenset[str]]]) -> list[froze
         combos: list[frozenset[str]] = [frozenset()]
         for alt in alternatives:
             combos = [done | req for done in combos for req in alt]
-        return combos
+        return _pruned(combos) if prune else combos
     best = [max(alt, key=lambda req: min(len(x) for x in req)) for alt in alternatives]
     return [frozenset().union(*best)]
 
 
-def _needles(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+def _pruned(required: list[frozenset[str]]) -> list[frozenset[str]]:
+    """The requirements without repeats and without those met whenever another one is (a set
+    of strings holding all of another's): the same demand, in fewer and narrower sets."""
+    kept: list[frozenset[str]] = []
+    for req in sorted(set(required), key=lambda req: (len(req), sorted(req))):
+        if not any(k <= req for k in kept):
+            kept.append(req)
+    return kept
+
+
+def _needles(regex: re.Pattern[str], prune: bool = False) -> tuple[tuple[str, ...], ...]:
     # A pre-filter only: substring tests are far cheaper than scanning a 2 KB letter with a
     # regex that starts with \b(...|...), and a sentence that lacks a required string cannot
     # match. Anything unexpected means "always scan": never a wrong answer, only a slower one.
@@ -311,9 +362,13 @@ def _needles(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
         from re import _parser
 
         parsed = _parser.parse(regex.pattern, regex.flags & ~re.IGNORECASE)
-        required = _requirements(parsed)
+        required = _requirements(parsed, prune)
     except Exception:
         return ()
+    return _cleaned(required)
+
+
+def _cleaned(required: list[frozenset[str]]) -> tuple[tuple[str, ...], ...]:
     cleaned = {
         tuple(sorted({x.lower() for x in req}))
         for req in required
@@ -323,9 +378,269 @@ def _needles(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(cleaned, key=lambda req: (len(req), -min(len(x) for x in req), req)))
 
 
+# --------------------------------------------------------------------------- prefilters
+#
+# Most searches find nothing, and a regex of many alternatives ignoring case walks the whole text
+# trying each one at every position. Before it runs, the strings every match contains (see
+# _needles) are looked for in the lower-cased text: a text lacking one cannot match, and the
+# answer is the regex's own whenever it runs. Lower-casing decides that only for text whose
+# letters beyond Latin-1 have no case: for a Latin-1 or caseless pattern character, a character
+# of such text that IGNORECASE matches to it has the same lower case (checked for every character
+# Python knows), and the lower-cased text keeps its length. Other text is only searched.
+
+_PREFILTER_GROUPS = 3
+_BEYOND_LATIN1 = re.compile(r"[^\x00-\xff]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _caseless(ch: str) -> bool:
+    return ch.lower() == ch == ch.upper()
+
+
+def _plain(text: str) -> bool:
+    return all(ord(ch) < 256 or _caseless(ch) for ch in text)
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when it tells which strings a regex can find in the text; else None."""
+    if text.isascii():
+        return text.lower()
+    try:
+        # Latin-1 only: lower case byte by byte (the same as str.lower() there, and faster)
+        return text.encode("latin-1").translate(_LATIN1_LOWER).decode("latin-1")
+    except UnicodeEncodeError:
+        pass
+    if not all(map(_caseless, set(_BEYOND_LATIN1.findall(text)))):
+        return None
+    return text.lower()
+
+
+_LATIN1_LOWER = bytes(ord(chr(code).lower()) for code in range(256))
+
+
+_PREFILTERS: dict[int, tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]] = {}
+
+
+def _prefilter(regex: re.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Groups of lower-case strings: every match of the regex contains one of each group (the
+    most telling few: each costs a look through the text)."""
+    known = _PREFILTERS.get(id(regex))
+    if known is None or known[0] is not regex:
+        if len(_PREFILTERS) > 8192:  # rules read again and again: forget the old ones
+            _PREFILTERS.clear()
+        groups = tuple(g for g in _needles(regex, True) if all(map(_plain, g)))
+        groups = groups[:_PREFILTER_GROUPS]
+        known = _PREFILTERS[id(regex)] = (regex, groups)
+    return known[1]
+
+
+def _may_match(regex: re.Pattern[str], lowered: str | None) -> bool:
+    return lowered is None or _has_all(_prefilter(regex), lowered)
+
+
+def _has_all(groups: tuple[tuple[str, ...], ...], text: str) -> bool:
+    """One string of each group is in the text (loops: cheaper than all(any(...)) here)."""
+    for group in groups:
+        for needle in group:
+            if needle in text:
+                break
+        else:
+            return False
+    return True
+
+
+def _search(regex: re.Pattern[str], text: str, lowered: str | None) -> re.Match[str] | None:
+    """regex.search(text); `lowered` is _lowered(text)."""
+    return regex.search(text) if _may_match(regex, lowered) else None
+
+
+def _found(regex: re.Pattern[str], text: str, lowered: str | None) -> bool:
+    """bool(regex.search(text)), `lowered` being _lowered(text): a regex of many alternatives
+    is tried one alternative at a time, each with its own prefilter, a plain string as such."""
+    if not _may_match(regex, lowered):  # one look for all alternatives' strings first
+        return False
+    parts = _alternatives(regex) if lowered is not None else None
+    if parts is None:
+        return regex.search(text) is not None
+    for string, groups, alternative, leads in parts:
+        if alternative is None:
+            if string in lowered:
+                return True
+        elif not _has_all(groups, lowered):
+            continue
+        elif leads is None:
+            if alternative.search(text):
+                return True
+        elif any(alternative.match(text, i) for i in _lead_starts(lowered, leads)):
+            return True
+    return False
+
+
+_Alternative = tuple[
+    str, tuple[tuple[str, ...], ...], re.Pattern[str] | None, tuple[str, ...] | None
+]
+_ALTERNATIVES: dict[int, tuple[re.Pattern[str], list[_Alternative] | None]] = {}
+
+
+def _alternatives(regex: re.Pattern[str]) -> list[_Alternative] | None:
+    """The regex split at its one top-level branch (what comes before and after it repeated in
+    every alternative): it matches somewhere if and only if one of them does. Each alternative
+    is (its lower-cased text and None when it is a plain string ignoring case, else "", its
+    prefilter groups, its compiled regex and its _leads). None when the regex does not split
+    so."""
+    known = _ALTERNATIVES.get(id(regex))
+    if known is None or known[0] is not regex:
+        try:
+            parts = _split_branch(regex)
+        except Exception:  # anything unexpected: the regex as it is
+            parts = None
+        known = _ALTERNATIVES[id(regex)] = (regex, parts)
+    return known[1]
+
+
+def _split_branch(regex: re.Pattern[str]) -> list[_Alternative] | None:
+    from re import _compiler, _parser
+    from re import _constants as sre
+
+    if _BACKREFERENCE.search(regex.pattern):
+        return None
+    parsed = _parser.parse(regex.pattern, regex.flags)
+    items = list(parsed.data)
+
+    def branch_of(op: Any, arg: Any) -> Any:
+        if op is sre.BRANCH:
+            return arg[1]
+        if op is sre.SUBPATTERN and len(arg[-1].data) == 1 and arg[-1].data[0][0] is sre.BRANCH:
+            return arg[-1].data[0][1][1]
+        return None
+
+    where = [i for i, (op, arg) in enumerate(items) if branch_of(op, arg) is not None]
+    if len(where) != 1:
+        return None
+    at = where[0]
+    parts: list[_Alternative] = []
+    for alternative in branch_of(*items[at]):
+        sequence = [*items[:at], *alternative.data, *items[at + 1 :]]
+        if sequence and all(op is sre.LITERAL for op, _ in sequence):
+            string = "".join(chr(arg) for _, arg in sequence)
+            if regex.flags & re.IGNORECASE and _plain(string):
+                parts.append((string.lower(), (), None, None))
+                continue
+        groups = tuple(g for g in _cleaned(_requirements(sequence, True)) if all(map(_plain, g)))
+        compiled = _compiler.compile(_parser.SubPattern(parsed.state, sequence), regex.flags)
+        leads = _leads(sequence) if regex.flags & re.IGNORECASE else None
+        parts.append(("", groups[:_PREFILTER_GROUPS], compiled, leads))
+    return parts
+
+
+def _regex_leads(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    try:
+        from re import _parser
+
+        return _leads(list(_parser.parse(regex.pattern, regex.flags & ~re.IGNORECASE).data))
+    except Exception:  # anything unexpected: no leads, the regex scans as it is
+        return None
+
+
+def _leads(items: Any) -> tuple[str, ...] | None:
+    """The literal strings (lower case, each Latin-1 or caseless) one of which every match of
+    this parsed sequence starts with; None when that is not known from its first element."""
+    from re import _constants as sre
+
+    at = 0
+    while at < len(items) and items[at][0] is sre.AT:  # zero-width: the match starts after
+        at += 1
+    if at == len(items):
+        return None
+    op, arg = items[at]
+    found: set[str] = set()
+    if op is sre.LITERAL:
+        run = []
+        while at < len(items) and items[at][0] is sre.LITERAL:
+            run.append(chr(items[at][1]))
+            at += 1
+        found.add("".join(run))
+    elif op is sre.SUBPATTERN:
+        return _leads(list(arg[-1].data))
+    elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and arg[0] >= 1:
+        return _leads(list(arg[2].data))
+    elif op is sre.BRANCH:
+        for alternative in arg[1]:
+            leads = _leads(list(alternative.data))
+            if leads is None:
+                return None
+            found.update(leads)
+    else:
+        return None
+    # Only used on text that is its own _lowered(): a lead with a letter no Latin-1 or caseless
+    # character matches ("αρθρο", "член") cannot start a match there (and when no lead is left,
+    # nothing matches there at all).
+    found = {lead for lead in found if not any(map(_foreign, lead))}
+    if not all(map(_plain, found)):
+        return None
+    lower = sorted({lead.lower() for lead in found})
+    # where "artikla" starts, "art" does: only the shortest of such are looked for
+    return tuple(lead for i, lead in enumerate(lower) if not any(map(lead.startswith, lower[:i])))
+
+
+@functools.lru_cache(maxsize=1024)
+def _foreign(ch: str) -> bool:
+    """A letter beyond Latin-1 that no Latin-1 or caseless character matches ignoring case."""
+    if ord(ch) < 256 or _caseless(ch):
+        return False
+    letter = re.compile(re.escape(ch), re.IGNORECASE)
+    return not any(letter.fullmatch(chr(code)) for code in range(256))
+
+
+def _lead_starts(text: str, leads: Sequence[str]) -> list[int]:
+    """Where in the text one of the leads starts, in order."""
+    starts: set[int] = set()
+    for lead in leads:
+        i = text.find(lead)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(lead, i + 1)
+    return sorted(starts)
+
+
+def _lead_matches(regex: re.Pattern[str], text: str, leads: Sequence[str]) -> list[re.Match[str]]:
+    """regex.finditer(text) as a list, for a regex whose every match starts with one of the
+    leads (see _leads) and text that is its own _lowered(): a match can only start where a
+    lead is, so the regex is tried there (regex.match(text, i): \\b and lookbehinds still see
+    the text before i) instead of at every position. Its matches are never empty, so the next
+    is looked for from where the last ended, as finditer does."""
+    found = []
+    end = 0
+    for i in _lead_starts(text, leads):
+        if i >= end and (m := regex.match(text, i)):
+            found.append(m)
+            end = m.end()
+    return found
+
+
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _finds(guarded: Sequence[_Guarded], text: str, plain: bool) -> bool:
+    """Whether one of the regexes (LanguageRules.guarded) matches in text, a piece of a
+    _Sentence's folded text (its `plain` passed along)."""
+    for regex, groups, leads in guarded:
+        if not plain:
+            if regex.search(text):
+                return True
+        elif not _has_all(groups, text):
+            continue
+        elif leads is None:
+            if regex.search(text):
+                return True
+        elif any(regex.match(text, i) for i in _lead_starts(text, leads)):
+            return True
+    return False
+
+
 def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
     except (OSError, yaml.YAMLError) as exc:
         raise RulesError(f"{path}: {exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("language"), str):
@@ -412,11 +727,116 @@ def load_rules(*, extra_dirs: Sequence[Path] = ()) -> Rules:
 def _identifier() -> Any:
     # langid ships its model in the package: no download. Our own instance, so that restricting
     # the languages does not change langid's global one for anyone else in the process.
-    from langid.langid import LanguageIdentifier, model
+    # The model's decoding (1.5 s) is cached on disk by mailbot.langmodel: a cron run starts fast.
+    from langid.langid import LanguageIdentifier
 
-    ident = LanguageIdentifier.from_modelstring(model, norm_probs=True)
-    ident.set_languages([code for code in DETECTABLE_LANGUAGES if code in ident.nb_classes])
-    return ident
+    return langmodel.identifier(
+        DETECTABLE_LANGUAGES, cls=_fast_identifier_class(LanguageIdentifier)
+    )
+
+
+def _fast_identifier_class(base: type) -> type:
+    """langid's identifier with the same answers, bit for bit, several times faster: the
+    tokenizer's states without a Python loop over every byte, and the class scores from the
+    states a text visits instead of a float64 copy of the whole model on every call."""
+    import numpy as np
+
+    class FastIdentifier(base):  # type: ignore[valid-type, misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            moves = np.asarray(self.tk_nextmove, dtype=np.intp)
+            self._states = len(moves) >> 8
+            # the transitions as langid keeps them (16 bits), not 8 bytes each: 4.7 MB, not 19
+            self._moves = moves.astype(np.uint16) if self._states <= 1 << 16 else moves
+            # langid's tokenizer is an Aho-Corasick automaton over byte n-grams: its state
+            # after a byte is the longest suffix read so far that begins an n-gram, so it
+            # depends on the last `depth` bytes only (4 in langid's model), and the state at
+            # every position is found by reading those from the start state, all at once.
+            self._depth = _automaton_depth(moves.reshape(-1, 256))
+            pairs = [(s, f) for s, feats in self.tk_output.items() for f in feats]
+            self._out_state = np.array([s for s, _ in pairs], dtype=np.intp)
+            self._out_feat = np.array([f for _, f in pairs], dtype=np.intp)
+            self._model()
+
+        def set_languages(self, langs: Any = None) -> None:
+            super().set_languages(langs)
+            self._model()
+
+        def _model(self) -> None:
+            # np.dot(uint32 counts, float32 model) computes in float64: convert once, not per call
+            self._ptc = self.nb_ptc.astype(np.float64)
+            # Per tokenizer state, the sum of the rows of the features it counts: a text's class
+            # scores are its state visits times these. Every value of the model is a float32,
+            # so a multiple of the smallest spacing between float32s among them (2**-22: all lie
+            # between 2 and 18 in size); sums and multiples of them stay on that grid, and below
+            # 2**52 times it each is a float64 exactly. Then no addition rounds, in whatever
+            # order and grouping it is done (numpy's BLAS in blocks over all features, or these
+            # sums over the states a text visits): the same bits as langid's own.
+            self._state_rows = np.zeros((self._states, self._ptc.shape[1]))
+            np.add.at(self._state_rows, self._out_state, self._ptc[self._out_feat])
+            values = np.abs(self.nb_ptc)
+            self._exact_below = float(np.spacing(values).min()) * 2.0**52
+            per_state = np.zeros(self._states)
+            np.add.at(per_state, self._out_state, values.max(axis=1)[self._out_feat])
+            self._largest = float(per_state.max())  # the most one visit can add to a score
+
+        def _states_of(self, text: Any) -> Any:
+            """The tokenizer's state after each byte of the text."""
+            data = np.frombuffer(text.encode("utf8") if isinstance(text, str) else text, np.uint8)
+            state = np.zeros(len(data), dtype=np.intp)
+            for back in range(self._depth - 1, -1, -1):
+                # position i reads byte i - back (positions before that byte stay at the start)
+                tail = state[back:]
+                state[back:] = self._moves[(tail << 8) | data[: len(data) - back]]
+            return state
+
+        def instance2fv(self, text: Any) -> Any:
+            if self._depth is None:
+                return super().instance2fv(text)
+            visits = np.bincount(self._states_of(text), minlength=self._states)
+            counts = visits[self._out_state]
+            return np.bincount(self._out_feat, weights=counts, minlength=self.nb_numfeats)
+
+        def nb_classprobs(self, fv: Any) -> Any:
+            return np.dot(fv, self._ptc) + self.nb_pc
+
+        def rank(self, text: Any) -> list[tuple[str, float]]:
+            # langid's rank(): the class scores from the (state, feature) pairs the text has,
+            # exactly as from its feature counts (see _model), and Python floats sorted
+            states = None if self._depth is None else np.sort(self._states_of(text))
+            if states is not None and 0 < len(states) * self._largest < self._exact_below:
+                firsts = np.flatnonzero(np.concatenate(([True], states[1:] != states[:-1])))
+                visits = np.diff(np.append(firsts, len(states))).astype(np.float64)
+                scores = visits @ self._state_rows[states[firsts]] + self.nb_pc
+            else:
+                scores = self.nb_classprobs(self.instance2fv(text))
+            probs = self.norm_probs(scores).tolist()
+            ranked = sorted(zip(probs, self.nb_classes, strict=True), reverse=True)
+            return [(str(k), v) for v, k in ranked]
+
+    return FastIdentifier
+
+
+def _automaton_depth(moves: Any) -> int | None:
+    """The longest n-gram of the tokenizer: the breadth-first depth of its deepest state (None
+    when the transitions do not form a tree-shaped automaton we understand)."""
+    import numpy as np
+
+    seen = np.zeros(len(moves), dtype=bool)
+    seen[0] = True
+    frontier = np.array([0])
+    depth = 0
+    while True:
+        reached = np.unique(moves[frontier].ravel())
+        reached = reached[~seen[reached]]
+        if not len(reached):
+            break
+        seen[reached] = True
+        frontier = reached
+        depth += 1
+        if depth > 8:
+            return None
+    return depth if seen.all() else None
 
 
 _THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", re.DOTALL)
@@ -482,8 +902,10 @@ def _settle_neighbours(ranked: list[tuple[str, float]], text: str) -> list[tuple
     for one, other, one_marks, other_marks in _NEIGHBOURS:
         if top not in (one, other):
             continue
-        ones = len(one_marks.findall(sample))
-        others = len(other_marks.findall(sample))
+        # the marks of the language not on top first: none, and nothing changes
+        if not (other_marks if top == one else one_marks).search(sample):
+            return ranked
+        ones, others = len(one_marks.findall(sample)), len(other_marks.findall(sample))
         want = one if ones > others else other if others > ones else top
         if want == top:
             return ranked
@@ -495,9 +917,13 @@ def _settle_neighbours(ranked: list[tuple[str, float]], text: str) -> list[tuple
 
 def _settle_swedish(ranked: list[tuple[str, float]], text: str) -> list[tuple[str, float]]:
     sample = text[:LANGUAGE_SAMPLE]
+    top = ranked[0][0]
+    # the marks of the side not on top first: none, and nothing changes
+    rival = _DANO_NORWEGIAN_MARKS if top == "sv" else _SWEDISH_MARKS
+    if not rival.search(sample):
+        return ranked
     swedish = len(_SWEDISH_MARKS.findall(sample))
     other = len(_DANO_NORWEGIAN_MARKS.findall(sample))
-    top = ranked[0][0]
     if swedish > other and top != "sv":
         want = "sv"
     elif other > swedish and top == "sv":
@@ -515,26 +941,46 @@ def _settle_swedish(ranked: list[tuple[str, float]], text: str) -> list[tuple[st
 _BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
 # A sentence ends at ! or ?, or at a full stop before a capital letter (so "Art. 15" and
 # "z. B. per" stay whole); a line break ends one only when a bullet or a new paragraph starts.
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])[\"')»”]*\s+")
+# (The mark is part of the match, not a lookbehind: the regex then skips to the marks.)
+_SENTENCE_GAP = re.compile(r"[.!?][\"')»”]*\s+")
+_DAY = re.compile(r"(?<![\d.])\d{1,2}\.\Z")  # checked on the text up to the gap's full stop
+_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|"
+    r"November|Dezember)\b"
+)
 
 
 def _split_sentences(unit: str) -> list[str]:
     pieces: list[str] = []
     start = 0
     for gap in _SENTENCE_GAP.finditer(unit):
-        following = unit[gap.end() : gap.end() + 2].lstrip("\"'«„(")
-        if unit[gap.start() - 1] in "!?" or following[:1].isupper():
-            pieces.append(unit[start : gap.start()])
-            start = gap.end()
+        end = gap.end()
+        following = unit[end : end + 2].lstrip("\"'«„(")
+        stop = gap.start()
+        if (
+            unit[stop] == "."
+            and _DAY.search(unit, max(0, stop - 3), stop + 1)
+            and _MONTH.match(unit, end)
+        ):
+            continue  # "am 8. Januar": a German date, not the end of a sentence
+        if unit[gap.start()] in "!?" or following[:1].isupper():
+            pieces.append(unit[start : gap.start() + 1])
+            start = end
     pieces.append(unit[start:])
-    return [p.strip() for p in pieces if p.strip()]
+    return [piece for p in pieces if (piece := p.strip())]
 
 
-@dataclass(frozen=True)
-class _Sentence:
+class _Sentence(NamedTuple):
     text: str  # as written
     folded: str
     subject: bool
+    # The folded text is its own _lowered(): the prefilters apply to it and to its pieces.
+    plain: bool = False
+
+
+def _sentence(text: str, subject: bool) -> _Sentence:
+    folded = fold(text)  # lower case: ASCII needs no more looking at
+    return _Sentence(text, folded, subject, folded.isascii() or _lowered(folded) == folded)
 
 
 # Printed letters and pasted templates carry their subject in the text: "Re: Subject access
@@ -548,36 +994,45 @@ _SUBJECT_LINE = re.compile(
 _SUBJECT_LINE_WITHIN = 25  # only in the letter's head (address block, date, then the subject)
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
 def _sentences(subject: str, text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     if subject.strip():
-        out.append(_Sentence(subject.strip(), fold(subject.strip()), True))
+        out.append(_sentence(subject.strip(), True))
     head = [line for line in text.splitlines()[: _SUBJECT_LINE_WITHIN * 2] if line.strip()]
     in_text = next(
-        (m for line in head[:_SUBJECT_LINE_WITHIN] if (m := _SUBJECT_LINE.match(line))), None
+        (
+            m
+            for line in head[:_SUBJECT_LINE_WITHIN]
+            if ":" in line and (m := _SUBJECT_LINE.match(line))  # (the regex needs the colon)
+        ),
+        None,
     )
     if in_text:
         written = in_text.group("subject").strip()
-        out.append(_Sentence(written, fold(written), True))
-    for paragraph in re.split(r"\n\s*\n", text):
+        out.append(_sentence(written, True))
+    for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
         for line in paragraph.splitlines():
-            if not line.strip() or (in_text and line == in_text.string):
+            stripped = line.strip()
+            if not stripped or (in_text and line == in_text.string):
                 continue
             if units and not _BULLET.match(line):
-                units[-1] += " " + line.strip()
+                units[-1] += " " + stripped
             else:
-                units.append(line.strip())
+                units.append(stripped)
         for unit in units:
             for piece in _split_sentences(unit):
-                out.append(_Sentence(piece, fold(piece), False))
+                out.append(_sentence(piece, False))
     return out
 
 
 # --------------------------------------------------------------------------- matching
 
 
-@dataclass
+@dataclass(slots=True)
 class _Hit:
     intent: str
     pattern: Pattern
@@ -590,27 +1045,38 @@ class _Hit:
 
 
 def _last_clause(text: str) -> str:
-    return re.split(r"[,;:]", text)[-1]
+    return text[max(text.rfind(","), text.rfind(";"), text.rfind(":")) + 1 :]
+
+
+_CLAUSE_END = re.compile(r"[,;:.]")
 
 
 def _first_clause(text: str) -> str:
-    return re.split(r"[,;:.]", text, maxsplit=1)[0]
+    end = _CLAUSE_END.search(text)
+    return text[: end.start()] if end else text
 
 
-def _in_mention(before: str, lang: LanguageRules) -> bool:
+def _in_mention(before: str, lang: LanguageRules, plain: bool = False) -> bool:
     """Is the text that ends here talk *about* rights (a rights list, "I know I could also ask
     for erasure") rather than a request? The subject line never is: it names the request."""
     end = len(before)
-    for mention in lang.ctx("mention"):
-        for m in mention.finditer(before):
+    for mention, groups, leads in lang.guarded("mention"):
+        if plain and not _has_all(groups, before):
+            continue
+        found = (
+            _lead_matches(mention, before, leads)
+            if plain and leads is not None
+            else mention.finditer(before)
+        )
+        for m in found:
             gap = before[m.end() : end]
             if len(gap) > MENTION_REACH or _MENTION_BREAK.search(gap):
                 continue
-            if any(p.search(gap) for p in lang.ctx("polite")):
+            if _finds(lang.guarded("polite"), gap, plain):
                 continue
             # "I exercise my right to erasure" uses the right it names.
             lead = before[max(0, m.start() - _EXERCISE_LOOKBACK) : m.start()]
-            if any(p.search(lead) for p in lang.ctx("exercise")):
+            if _finds(lang.guarded("exercise"), lead, plain):
                 continue
             return True
     return False
@@ -626,99 +1092,232 @@ def _requires_negation(pattern: Pattern, negations: Sequence[re.Pattern[str]]) -
 
 
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
-    before = sent.folded[: hit.start]
-    if any(p.search(sent.folded) for p in lang.suppress.get(hit.intent, ())):
+    folded, plain = sent.folded, sent.plain
+    before = folded[: hit.start]
+    if _finds(lang.guarded("suppress:" + hit.intent), folded, plain):
         return "suppressed"
-    if not sent.subject and _in_mention(before, lang):
+    if not sent.subject and _in_mention(before, lang, plain):
         return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
-        post = _first_clause(sent.folded[hit.start :])[:60]
-        negations = (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
-        negated = any(p.search(pre) for p in lang.ctx("negation_before")) or any(
-            p.search(post) for p in lang.ctx("negation_after")
-        )
+        post = _first_clause(folded[hit.start :])[:60]
+        neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
+        negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
         # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
         # bin nicht mehr einverstanden", "je ne consens plus") is not cancelled by it: only a
         # negation before it or after it counts. Never for erasure and rectification.
-        if negated and hit.intent not in DESTRUCTIVE and _requires_negation(hit.pattern, negations):
-            after = _first_clause(sent.folded[hit.end :])[:60]
-            negated = any(p.search(pre) for p in lang.ctx("negation_before")) or any(
-                p.search(after) for p in lang.ctx("negation_after")
+        if (
+            negated
+            and hit.intent not in DESTRUCTIVE
+            and _requires_negation(
+                hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
             )
+        ):
+            after = _first_clause(folded[hit.end :])[:60]
+            negated = _finds(neg_before, pre, plain) or _finds(neg_after, after, plain)
         if negated:
             return "negated"
     if hit.intent in DESTRUCTIVE:
-        if sent.folded.rstrip().endswith("?") and not any(
-            p.search(sent.folded) for p in lang.ctx("polite")
-        ):
+        if folded.rstrip().endswith("?") and not _finds(lang.guarded("polite"), folded, plain):
             return "question"
-        if any(p.search(before) for p in lang.ctx("condition")) and not any(
-            p.search(before) for p in lang.ctx("condition_exempt")
+        if _finds(lang.guarded("condition"), before, plain) and not _finds(
+            lang.guarded("condition_exempt"), before, plain
         ):
             return "condition"
     return ""
 
 
-class _NeedleIndex:
-    """Which sentences of one letter contain a string: found once per string, in the joined
-    text, and shared by every pattern that asks for it."""
+_GRAM_BITS = 14  # the trigram hash table: 16,384 slots, few collisions for a letter's grams
+_GRAMS_PER_NEEDLE = 6  # the trigrams of a needle checked (a few suffice to rule most out)
+_CHUNK = 64  # sentences per 64-bit mask
 
-    def __init__(self, sentences: list[_Sentence]) -> None:
-        self.joined = _SEP.join(s.folded for s in sentences)
-        self.starts: list[int] = []
-        pos = 0
-        for s in sentences:
-            self.starts.append(pos)
-            pos += len(s.folded) + len(_SEP)
-        self.count = len(sentences)
-        self._found: dict[str, frozenset[int]] = {}
 
-    def sentences_with(self, needle: str) -> frozenset[int]:
-        found = self._found.get(needle)
-        if found is None:
-            where: set[int] = set()
-            i = self.joined.find(needle)
-            while i >= 0:
-                where.add(bisect_right(self.starts, i) - 1)
-                i = self.joined.find(needle, i + 1)
-            found = self._found[needle] = frozenset(where)
-        return found
+def _gram_hash(code: Any) -> Any:
+    return ((code * 0x9E3779B1) >> 20) & ((1 << _GRAM_BITS) - 1)
 
-    def candidates(self, pattern: Pattern) -> Sequence[int]:
-        """The sentences holding every string the pattern requires (all, if it has none)."""
-        if not pattern.needles:
-            return range(self.count)
-        # the whole letter first, with plain substring tests: most patterns stop here
-        for req in pattern.needles:
-            if not any(n in self.joined for n in req):
-                return ()
-        chosen: set[int] | None = None
-        for req in pattern.needles:
-            having: set[int] = set()
-            for n in req:
-                having |= self.sentences_with(n)
-            chosen = having if chosen is None else chosen & having
-            if not chosen:
-                return ()
-        return sorted(chosen or ())
+
+def _needle_grams(needle: str) -> list[tuple[int, int]]:
+    """The byte n-grams a sentence has when the needle is in it: its trigrams (its bigram or its
+    byte when shorter), as (length, bytes as a number)."""
+    b = needle.encode("utf-8", "surrogatepass")
+    if len(b) == 1:
+        return [(1, b[0])]
+    if len(b) == 2:
+        return [(2, (b[0] << 8) | b[1])]
+    grams = sorted({(b[i] << 16) | (b[i + 1] << 8) | b[i + 2] for i in range(len(b) - 2)})
+    step = -(-len(grams) // _GRAMS_PER_NEEDLE)
+    return [(3, gram) for gram in grams[::step]]
+
+
+class _Scan:
+    """Which sentences of a letter each pattern of one reading can match in: those holding one
+    string of each of its `scan_needles` groups (a sentence lacking one cannot match). Found for
+    all patterns at once, without scanning the letter once per string: a table of the byte
+    n-grams of every sentence (one bit per sentence), from which a needle's sentences are those
+    holding all of its n-grams. That may let a sentence through that lacks the needle (the regex
+    then finds nothing there), never the other way round."""
+
+    def __init__(self, patterns: Sequence[Pattern]) -> None:
+        import numpy as np
+
+        self.patterns = tuple(patterns)
+        self.filtered = [i for i, p in enumerate(self.patterns) if p.scan_needles]
+        self.unfiltered = [i for i, p in enumerate(self.patterns) if not p.scan_needles]
+        ids: dict[str, int] = {}
+        needle_grams: list[list[tuple[int, int]]] = []
+        reqs: list[list[int]] = []
+        pats: list[list[int]] = []
+        for i in self.filtered:
+            row = []
+            for group in self.patterns[i].scan_needles:
+                req = []
+                for needle in group:
+                    if needle not in ids:
+                        ids[needle] = len(ids)
+                        needle_grams.append(_needle_grams(needle))
+                    req.append(ids[needle])
+                row.append(len(reqs))
+                reqs.append(req)
+            pats.append(row)
+        # A table row (slot) per n-gram of the needles: bytes and byte pairs their own, trigrams
+        # by hash (two sharing one only lets more through). The last row: n-grams of no needle.
+        keys = [[(n, g if n < 3 else int(_gram_hash(g))) for n, g in row] for row in needle_grams]
+        slots = {key: i for i, key in enumerate(sorted({key for row in keys for key in row}))}
+        self.nslots = len(slots)
+        self.slot_of = {
+            n: np.full(1 << bits, self.nslots, dtype=np.int32)
+            for n, bits in ((1, 8), (2, 16), (3, _GRAM_BITS))
+        }
+        for (n, g), slot in slots.items():
+            self.slot_of[n][g] = slot
+
+        def dense(rows: list[list[int]], pad: int | None) -> Any:
+            # one column per row, padded; reduced along axis 0, a numpy operation per entry
+            width = max(map(len, rows), default=1)
+            table = [row + [row[0] if pad is None else pad] * (width - len(row)) for row in rows]
+            return np.array(table, dtype=np.intp).reshape(len(rows), width).T.copy()
+
+        self.needle_slots = dense([[slots[key] for key in row] for row in keys], None)
+        self.req_needles = dense(reqs, len(needle_grams))  # padding: a needle found nowhere
+        self.pat_reqs = dense(pats, len(reqs))  # padding: a requirement met everywhere
+
+    def candidates(self, sentences: Sequence[_Sentence]) -> list[tuple[Pattern, int]]:
+        """The patterns that may match somewhere in the letter, in order, each with the
+        sentences it may match in as bits (bit i: sentence i)."""
+        import numpy as np
+
+        if not sentences:
+            return []
+        # a sentence written twice is looked at once: bits over the different texts first
+        ids: dict[str, int] = {}
+        same = [ids.setdefault(s.folded, len(ids)) for s in sentences]
+        texts = list(ids)
+        found: dict[int, int] = {}  # position in self.filtered -> bits
+        if self.filtered:
+            for first in range(0, len(texts), _CHUNK):
+                masks = self._chunk(texts[first : first + _CHUNK])
+                live = np.flatnonzero(masks)
+                for k, mask in zip(live.tolist(), masks[live].tolist(), strict=True):
+                    found[k] = found.get(k, 0) | (mask << first)
+        if len(texts) < len(sentences):
+            spread = [0] * len(texts)
+            for i, text_id in enumerate(same):
+                spread[text_id] |= 1 << i
+            for k, mask in found.items():
+                bits = 0
+                while mask:
+                    low = mask & -mask
+                    mask ^= low
+                    bits |= spread[low.bit_length() - 1]
+                found[k] = bits
+        chosen = [(self.filtered[k], mask) for k, mask in found.items()]
+        if self.unfiltered:
+            everywhere = (1 << len(sentences)) - 1
+            chosen += [(i, everywhere) for i in self.unfiltered]
+        chosen.sort()
+        return [(self.patterns[i], mask) for i, mask in chosen]
+
+    def _chunk(self, folded: Sequence[str]) -> Any:
+        """Per pattern of self.filtered, the texts (at most 64) it may match in, as bits."""
+        import numpy as np
+
+        texts = [text.encode("utf-8", "surrogatepass") for text in folded]
+        # each sentence followed by two zero bytes, which no needle has: no n-gram runs into
+        # the next sentence
+        data = np.frombuffer(b"\0\0".join(texts) + b"\0\0", dtype=np.uint8).astype(np.int64)
+        n = len(data) - 2
+        which = np.repeat(np.arange(len(texts)), [len(t) + 2 for t in texts])[:n]
+        a, b, c = data[:n], data[1 : n + 1], data[2:]
+        pair = (a << 8) | b
+        slots = np.concatenate(
+            (
+                self.slot_of[1][a],
+                self.slot_of[2][pair],
+                self.slot_of[3][_gram_hash((pair << 8) | c)],
+            )
+        )
+        seen = np.zeros((self.nslots + 1) * _CHUNK, dtype=bool)
+        seen[(slots.astype(np.intp) << 6) | np.tile(which, 3)] = True
+        table = np.packbits(seen.reshape(-1, _CHUNK), axis=1, bitorder="little")
+        table = table.view("<u8").ravel()
+        table[self.nslots] = 0
+        needles = np.append(np.bitwise_and.reduce(table[self.needle_slots], axis=0), np.uint64(0))
+        reqs = np.append(np.bitwise_or.reduce(needles[self.req_needles], axis=0), ~np.uint64(0))
+        return np.bitwise_and.reduce(reqs[self.pat_reqs], axis=0)
+
+
+def _scan(lang: LanguageRules, universal: LanguageRules) -> _Scan:
+    """The _Scan of a reading's patterns, made once (kept by the language's rules)."""
+    owner, partner = (lang, universal) if lang.patterns else (universal, None)
+    sizes = (len(lang.patterns), len(universal.patterns))
+    cached = owner.scan
+    if cached is None or cached[0] is not partner or cached[1] != sizes:
+        cached = owner.scan = (partner, sizes, _Scan((*lang.patterns, *universal.patterns)))
+    return cached[2]
 
 
 def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> list[_Hit]:
     # Each sentence is matched on its own: a rule window never reaches into the next sentence.
-    index = _NeedleIndex(sentences)
+    scan = _scan(lang, universal)
+    texts = [s.folded for s in sentences]
+    # A sentence written twice ("Thank you.", a paragraph pasted again) is read once.
+    first: dict[str, int] = {}
+    same = [first.setdefault(text, i) for i, text in enumerate(texts)]
+    repeated = len(first) < len(texts)
     hits: list[_Hit] = []
-    for pattern in (*lang.patterns, *universal.patterns):
-        for idx in index.candidates(pattern):
-            for m in pattern.regex.finditer(sentences[idx].folded):
-                if m.end() == m.start():
-                    continue
-                hits.append(
-                    _Hit(pattern.intent, pattern, idx, m.start(), m.end(), m.group(0).strip())
-                )
+    for pattern, mask in scan.candidates(sentences):
+        found: dict[int, list[tuple[int, int, str]]] = {}
+        while mask:
+            low = mask & -mask
+            mask ^= low
+            idx = low.bit_length() - 1
+            spans = found.get(same[idx]) if repeated else None
+            if spans is None:
+                leads = pattern.leads if sentences[idx].plain else None
+                spans = [
+                    (m.start(), m.end(), m.group(0).strip())
+                    for m in (
+                        pattern.regex.finditer(texts[idx])
+                        if leads is None
+                        else _lead_matches(pattern.regex, texts[idx], leads)
+                    )
+                    if m.end() != m.start()
+                ]
+                if repeated:
+                    found[same[idx]] = spans
+            for start, end, matched in spans:
+                hits.append(_Hit(pattern.intent, pattern, idx, start, end, matched))
+    verdicts: dict[tuple[int, int, bool, int, int], str] = {}
     for hit in hits:
         sent = sentences[hit.sentence]
-        hit.why_not = _context_of(hit, sent, lang)
+        if repeated:
+            key = (id(hit.pattern), same[hit.sentence], sent.subject, hit.start, hit.end)
+            why = verdicts.get(key)
+            if why is None:
+                why = verdicts[key] = _context_of(hit, sent, lang)
+            hit.why_not = why
+        else:
+            hit.why_not = _context_of(hit, sent, lang)
         if not hit.why_not:
             hit.effective = hit.pattern.weight * (SUBJECT_FACTOR if sent.subject else 1.0)
     _absorb(hits)
@@ -728,13 +1327,16 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 def _absorb(hits: list[_Hit]) -> None:
     live = [h for h in hits if h.effective > 0]
     absorbing = ABSORB_OVERLAP.keys() | ABSORB_SENTENCE.keys()
+    in_sentence: dict[int, list[_Hit]] = {}
+    for h in live:
+        in_sentence.setdefault(h.sentence, []).append(h)
     for big in (h for h in live if h.intent in absorbing):
         overlap = ABSORB_OVERLAP.get(big.intent, frozenset())
         same_sentence = ABSORB_SENTENCE.get(big.intent, frozenset())
         if big.pattern.weight < ABSORB_SENTENCE_WEIGHT.get(big.intent, 0.0):
             same_sentence = frozenset()
-        for small in live:
-            if small.sentence != big.sentence or small.effective <= 0:
+        for small in in_sentence[big.sentence]:
+            if small.effective <= 0:
                 continue
             inside = small.start < big.end and big.start < small.end
             if (small.intent in overlap and inside) or small.intent in same_sentence:
@@ -771,7 +1373,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # A letter that is only a subject line ("Delete my account", empty body) is a request by its
     # nature: nobody sends a press release without a body, so it is not asked to say "I".
     if lang.ctx("addressed") and any(not s.subject for s in sentences):
-        addressed = any(p.search(s.folded) for s in sentences for p in lang.ctx("addressed"))
+        guarded = lang.guarded("addressed")
+        addressed = any(_finds(guarded, s.folded, s.plain) for s in sentences)
     emphasised: dict[int, int] = {}
     if lang.ctx("emphasis"):
         # one scan of the joined letter per regex, not one per sentence: most letters have none
@@ -781,8 +1384,14 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             joined.append(s.folded)
             pos += len(s.folded) + len(_SEP)
         text = _SEP.join(joined)
-        for p in lang.ctx("emphasis"):
-            for m in p.finditer(text):
+        plain = all(s.plain for s in sentences)  # and _SEP has no letters
+        for p, groups, leads in lang.guarded("emphasis"):
+            if plain and not _has_all(groups, text):
+                continue
+            found = (
+                _lead_matches(p, text, leads) if plain and leads is not None else p.finditer(text)
+            )
+            for m in found:
                 i = bisect_right(starts, m.start()) - 1
                 if not sentences[i].subject:
                     at = m.start() - starts[i]
@@ -826,6 +1435,11 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         if h.start < after_emphasis.get(h.sentence, (h.start + 1, ""))[0]:
             after_emphasis[h.sentence] = (h.start, h.intent)
     emphasised_intents = {intent for _, intent in after_emphasis.values()}
+    erasure_in_subject = any(
+        sentences[h.sentence].subject
+        for h in reading.hits
+        if h.intent == "erasure" and h.effective > 0
+    )
 
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
@@ -841,9 +1455,12 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         if (
             intent in GROUNDS_OF_ERASURE | SUBSUMED_BY_ERASURE
             and "erasure" in reading.accepted
-            and not in_subject
+            and (not in_subject or (intent in GROUNDS_OF_ERASURE and erasure_in_subject))
         ):
-            base -= 1.0  # withdrawing consent / objecting is the ground, erasure the request
+            # withdrawing consent / objecting is the ground, erasure the request, also when the
+            # subject names all three ("Withdrawal of consent, objection and erasure"); a
+            # marketing opt-out named in the subject stays first ("stop marketing and delete")
+            base -= 1.0
         return base
 
     return sorted(reading.accepted, key=lambda i: (-rank(i), INTENTS.index(i)))
@@ -852,6 +1469,7 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
 # --------------------------------------------------------------------------- details
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+", re.UNICODE)
+_DIGIT = re.compile(r"\d")
 _PHONE = re.compile(r"(?<![\w+])(\+?\d[\d ()/-]{5,}\d)(?!\w)")
 _FIELD_WORDS: dict[str, re.Pattern[str]] = {
     "email": re.compile(
@@ -934,6 +1552,11 @@ _GENERIC_MARKETING = re.compile(
 )
 
 
+_COPY = re.compile(
+    r"\b(cop(y|ies)|kopio|jäljennö|kopia|kopie|copie|copia|cópia|kopii|koopia|utdrag)", re.I
+)
+
+
 def _intent_sentences(reading: _Reading, sentences: list[_Sentence], intent: str) -> list[int]:
     return sorted({h.sentence for h in reading.hits if h.intent == intent and h.effective > 0})
 
@@ -946,24 +1569,25 @@ def _rectification_details(sentences: list[_Sentence]) -> dict[str, Any]:
         text = sent.text
         if sent.subject:
             continue
-        if basis is None and _BASIS.search(text):
+        low = _lowered(text)
+        if basis is None and _found(_BASIS, text, low):
             basis = text
-        email = _EMAIL.search(text)
-        if email and "email" not in seen and _FIELD_WORDS["email"].search(text):
+        email = _search(_EMAIL, text, low)
+        if email and "email" not in seen and _found(_FIELD_WORDS["email"], text, low):
             changes.append({"field": "email", "new_value": email.group(0).rstrip(".")})
             seen.add("email")
             continue
-        phone = _PHONE.search(text)
-        if phone and "phone" not in seen and _FIELD_WORDS["phone"].search(text):
+        phone = _PHONE.search(text) if _DIGIT.search(text) else None  # (it needs digits)
+        if phone and "phone" not in seen and _found(_FIELD_WORDS["phone"], text, low):
             # "not 040 111 2222 but 050 987 6543": the last number is the new one
             numbers = [m.group(1).strip() for m in _PHONE.finditer(text)]
             changes.append({"field": "phone", "new_value": numbers[-1]})
             seen.add("phone")
             continue
         for name in ("postal_address", "organisation", "name"):
-            if name in seen or not _FIELD_WORDS[name].search(text):
+            if name in seen or not _found(_FIELD_WORDS[name], text, low):
                 continue
-            value = _VALUE_AFTER.search(text)
+            value = _search(_VALUE_AFTER, text, low)
             if value and any(ch.isalnum() for ch in value.group("v")):
                 new_value = value.group("v").strip(" .")
                 if name == "postal_address" and not re.search(r"\d", new_value):
@@ -978,29 +1602,33 @@ def _details(
     reading: _Reading, sentences: list[_Sentence], intents: list[str], text: str
 ) -> dict[str, Any]:
     details: dict[str, Any] = {}
-    body = " ".join(s.text for s in sentences)
+    if not intents or intents == ["rectification"]:  # (which reads sentence by sentence)
+        body, low = "", None
+    else:
+        body = " ".join(s.text for s in sentences)
+        low = _lowered(body)
     if "access" in intents:
-        copy = re.search(
-            r"\b(cop(y|ies)|kopio|jäljennö|kopia|kopie|copie|copia|cópia|kopii|koopia|utdrag)",
-            body,
-            re.I,
-        )
-        details["access"] = {"copy_requested": bool(copy)}
+        details["access"] = {"copy_requested": _found(_COPY, body, low)}
     if "rectification" in intents:
         details["rectification"] = _rectification_details(sentences)
     if "objection" in intents:
         stated = []
-        if _SITUATION.search(body):  # one pass over the letter before the sentence by sentence one
-            stated = [s.text for s in sentences if not s.subject and _SITUATION.search(s.text)]
+        if _found(_SITUATION, body, low):  # one pass over the letter, then sentence by sentence
+            stated = [
+                s.text
+                for s in sentences
+                if not s.subject and _found(_SITUATION, s.text, _lowered(s.text))
+            ]
         details["objection"] = {"special_situation": " ".join(stated) if stated else None}
     if "consent_withdrawal" in intents:
         idx = _intent_sentences(reading, sentences, "consent_withdrawal")
         scope = " ".join(sentences[i].text for i in idx) or body
-        kinds = [k for k, rx in _CONSENT_KINDS.items() if rx.search(scope)]
+        scope_low = _lowered(scope)
+        kinds = [k for k, rx in _CONSENT_KINDS.items() if _found(rx, scope, scope_low)]
         details["consent_withdrawal"] = {"consents": kinds or ["all"]}
     if "marketing_optout" in intents:
-        named = [c for c, rx in _CHANNELS.items() if rx.search(body)]
-        if not named or _GENERIC_MARKETING.search(body) or len(named) == len(_CHANNELS):
+        named = [c for c, rx in _CHANNELS.items() if _found(rx, body, low)]
+        if not named or len(named) == len(_CHANNELS) or _found(_GENERIC_MARKETING, body, low):
             named = list(_CHANNELS)
         details["marketing_optout"] = {"channels": named}
     return details
@@ -1010,7 +1638,7 @@ def _details(
 
 
 def _reason(h: _Hit) -> str:
-    tag = h.pattern.source.split("#")[0].removesuffix(".yaml")
+    tag = h.pattern.tag
     if h.why_not:
         return f"{h.intent}/{tag}: {h.matched!r} ignored ({h.why_not})"
     return f"{h.intent}/{tag}: {h.matched!r} (+{h.effective:.2g})"

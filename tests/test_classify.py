@@ -295,3 +295,33 @@ def test_shared_corpus_automated_detection(row: dict[str, str]) -> None:
     assert line["automated"] is (row["automated"] == "yes")
     # real mail that asks no right never becomes a request nobody looks at
     assert line["intents"] == [] or line["needs_review"]
+
+
+def test_erasure_stays_the_request_when_the_subject_names_its_grounds_first() -> None:
+    """A numbered template whose subject lists "consent, objection and erasure": the withdrawal
+    and the objection are the grounds, erasure is what must be done (and comes first)."""
+    result = classify(
+        subject="Peruutan suostumukseni, vastustan käsittelyä ja vaadin tietojeni poistamista",
+        text=(
+            "1. Peruutan kaikki antamani suostumukset.\n"
+            "2. Vastustan tietojeni käsittelyä oikeutetun edun perusteella.\n"
+            "3. Vaadin kaikkien minua koskevien tietojen poistamista (17 artikla).\n"
+        ),
+    )
+    assert result.intents[0] == "erasure"
+    assert {"consent_withdrawal", "objection"} <= set(result.intents)
+
+
+def test_a_german_date_does_not_end_a_sentence() -> None:
+    """ "am 8. Januar" is one sentence: split there, a complaint to the authority about a request
+    sent "dort" (to the company) read as a request to us."""
+    from mailbot.classify import _split_sentences
+
+    assert _split_sentences("Ich habe dort am 8. Januar Auskunft verlangt. Nichts kam.") == [
+        "Ich habe dort am 8. Januar Auskunft verlangt.",
+        "Nichts kam.",
+    ]
+    assert _split_sentences("Gemäß Art. 15. Bitte antworten Sie.") == [
+        "Gemäß Art. 15.",
+        "Bitte antworten Sie.",
+    ]

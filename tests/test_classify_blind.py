@@ -200,6 +200,39 @@ FOLDERS = (
             Group("^subject only", 5),
         ),
     ),
+    # The classify stage on a sixth blind set (tests/letters/blind6/, labels.tsv): 150 letters
+    # written before the rules were read, 20 each in fi/sv/en/de/fr and 50 in 20 other EU languages,
+    # about 65% modelled on published request letters (numbered multi-right templates, Art 21(1)
+    # special situations, "stop using but do not delete", conditional fallbacks, placeholders), the
+    # rest casual, and 22 asking no right: complaints to the authority copied to the controller,
+    # privacy-policy questions, orders, reminders, a processor's contract listing the rights.
+    #
+    # Figures before the rules were tuned on it (bench/classify_eval.py): main right 86.0% in
+    # fi/sv/en/de/fr, 88.7% across all, 1 destructive misfire (en_14, a processor's contract
+    # listing the rights, read as rectification with needs_review). fi_14 (no marketing + delete
+    # all, no subject line) was then relabelled erasure first and de_02 given its conditional
+    # restriction, by the labelling rules of rules/README.md.
+    #
+    # After the rule fixes: fi, sv, en, fr 95%, de 90%, 95.3% across all, 98% in the other
+    # languages, no misfire. Seven letters then needed code in mailbot/classify.py: the numbered
+    # "withdraw consent / object / erase" templates whose subject names all three (fi_12, sv_09,
+    # en_11, de_11, fr_11, da_05) read the first-named ground first where erasure is the request
+    # (`_order`: a ground named in the subject beside erasure now stays behind it), and de_14
+    # ("Ich habe dort am 8. Januar Auskunft ... verlangt", to the authority) was split at "8."
+    # (`_split_sentences` now keeps a German date whole). After both: 100% in every language.
+    Folder(
+        "blind6",
+        "cli",
+        letters=150,
+        languages=25,
+        non_requests=20,
+        multi_right=20,
+        has_languages=(*MAIN, "es", "it", "nl", "pt", "pl", "da"),
+        every_right=True,
+        main_share=0.95,
+        all_share=0.95,
+        other_share=0.95,
+    ),
 )
 
 
@@ -979,6 +1012,94 @@ CASES: dict[str, tuple[Case, ...]] = {
         # asking to be listed is no publication opt-out
         Case("Vill ni att jag ska synas i er katalog? Gärna!", absent=("publication_optout",)),
         Case("Lisätkää minut jäsenluetteloon, kiitos.", absent=("publication_optout",)),
+    ),
+    "blind6": (
+        # a processor's contract on answering other people's requests lists rights, asks none
+        *(
+            Case(text, subject="Draft agreement", reviewed_if=ANY, safe=True)
+            for text in (
+                "Under clause 7 we will help you respond to data subject requests (access,"
+                " erasure, rectification, objection) on time.",
+                "We will assist you in handling customers' requests for erasure.",
+            )
+        ),
+        Case(
+            "[Name]\n[Address]\n",
+            subject="Subject access and portability request",
+            first=("access", "portability"),
+        ),
+        Case("hi wat info do you have on me?", first=("access",)),
+        # a complaint to the authority tells of the request sent to the company: nothing asked
+        # of the reader; the same words to the controller ("you") are a reminder and count
+        *(
+            Case(text, subject=subject, exactly=())
+            for subject, text in (
+                (
+                    "Complaint about failure to respond to my request",
+                    "To the Information Commissioner. In March I sent the company a request for a"
+                    " copy of my data and they never answered.",
+                ),
+                (
+                    "",
+                    "Kopio tiedoksi rekisterinpitäjälle. Lähetin yritykselle tarkastuspyynnön"
+                    " maaliskuussa, mutta en ole saanut vastausta.",
+                ),
+                (
+                    "Beschwerde: Auskunft nicht erteilt",
+                    "Ich habe dort im März Auskunft über meine Daten verlangt, aber nie eine"
+                    " Antwort bekommen.",
+                ),
+                (
+                    "Plainte : absence de réponse à ma demande d'accès",
+                    "Je lui ai demandé l'accès à mes données en mars et je n'ai rien reçu.",
+                ),
+                (
+                    "Klagomål: obesvarad begäran om registerutdrag",
+                    "I mars skickade jag en begäran om registerutdrag till företaget. Jag har inte"
+                    " fått något svar.",
+                ),
+            )
+        ),
+        *(
+            Case(text, first=("access",))
+            for text in (
+                "In March I sent you a request for a copy of my personal data and I have heard"
+                " nothing.",
+                "Lähetin teille tarkastuspyynnön maaliskuussa enkä ole saanut vastausta.",
+                "Ich habe bei Ihnen im März Auskunft über meine Daten verlangt und warte noch.",
+                "Je vous ai demandé l'accès à mes données en mars et je n'ai rien reçu.",
+                "I mars skickade jag en begäran om registerutdrag till er. Jag har inte fått"
+                " något svar.",
+            )
+        ),
+        Case("Bitte tragen Sie mich aus Ihrem E-Mail-Verteiler aus.", first=("marketing_optout",)),
+        Case("Nehmen Sie mich bitte aus dem Newsletter.", first=("marketing_optout",)),
+        # advertising named as one purpose among all others: stop using, keep: restriction
+        Case(
+            "Verwenden Sie meine Daten nicht mehr, weder für Werbung noch für sonstige Zwecke,"
+            " aber löschen Sie sie nicht.",
+            first=("restriction",),
+            absent=("marketing_optout", "erasure"),
+        ),
+        Case(
+            "N'utilisez plus mes données, ni pour la publicité ni pour aucune autre finalité,"
+            " mais ne les supprimez pas.",
+            first=("restriction",),
+            absent=("marketing_optout", "erasure"),
+        ),
+        Case(
+            "Je ne veux pas que la photo de ma fille soit publiée.", first=("publication_optout",)
+        ),
+        # "le litige qui m'oppose à ..." is a dispute, no objection
+        Case("Le litige qui m'oppose à votre livreur n'est pas réglé.", absent=("objection",)),
+        Case(
+            "Mi dirección está mal en vuestra base de datos, ¿podéis cambiarla?",
+            first=("rectification",),
+        ),
+        Case(
+            "Ik wil niet dat de foto's van mijn zoon op jullie website komen.",
+            first=("publication_optout",),
+        ),
     ),
 }
 
