@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -22,10 +20,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import dkim
-from sqlalchemy import Connection, func, insert, or_, text, update
+from sqlalchemy import func, insert, or_, update
 from sqlmodel import Session, select
 
-from mailbot.db import get_engine
+from mailbot.db import get_engine, relax_commit
 from mailbot.mailbox import append_maildir
 from mailbot.models import Case, OutboxMessage, OutboxStatus, utcnow
 from mailbot.reply import Rendered, email_bytes
@@ -194,7 +192,7 @@ def deliver_pending(
     started = utcnow()
     mark = update(OutboxMessage)
     try:
-        with engine.connect() as conn, _quick_marks(conn), Session(bind=conn) as session:
+        with Session(engine) as session:
             while report.sent + report.deferred + report.failed < limit:
                 claimed = _claim_round(session, started, min(ROUND, limit), hourly_cap)
                 rows = session.exec(
@@ -212,39 +210,16 @@ def deliver_pending(
                     break
                 for row_id, to_address, raw, attempts in rows:
                     values = _send_one(transport, sender, to_address, raw, attempts, report)
-                    _relax(session)
+                    # each send recorded at once (the duplicate window stays one row), without
+                    # waiting for the disk: a mark lost to a power cut (never to a crash of
+                    # mailbot) only puts the reply back in the window STALE_SENDING documents. The
+                    # claim's commit above is durable, and with it every reply it claimed.
+                    relax_commit(session)
                     session.exec(mark.where(OutboxMessage.id == row_id).values(**values))  # type: ignore[call-overload,arg-type]
-                    session.commit()  # each send recorded at once: the duplicate window stays one row
+                    session.commit()
     finally:
         transport.close()
     return report
-
-
-@contextmanager
-def _quick_marks(conn: Connection) -> Iterator[None]:
-    """Let the "sent" marks skip the wait for the disk (SQLite's WAL without an fsync per commit).
-
-    A mark lost to a power cut (never to a crash of mailbot: the write is in the WAL) only puts the
-    reply back in the at-least-once window that STALE_SENDING already documents; a request's own
-    commit, which must outlive the message's move on the server, keeps the full sync. The setting
-    belongs to this one connection and is put back before the connection returns to the pool."""
-    sqlite = conn.dialect.name == "sqlite"
-    if sqlite:
-        conn.execute(text("PRAGMA synchronous=NORMAL"))
-        conn.commit()
-    try:
-        yield
-    finally:
-        if sqlite:
-            conn.rollback()
-            conn.execute(text("PRAGMA synchronous=FULL"))
-            conn.commit()
-
-
-def _relax(session: Session) -> None:
-    """PostgreSQL's form of _quick_marks, for the one transaction that follows."""
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(text("SET LOCAL synchronous_commit = off"))
 
 
 ROUND = 10  # rows claimed per round: what a killed worker leaves in `sending` for STALE_SENDING

@@ -32,7 +32,7 @@ from sqlmodel import Session, select
 from mailbot import actions
 from mailbot import case as cases
 from mailbot.classify import Classification, Rules, classify, load_rules
-from mailbot.db import session_scope
+from mailbot.db import make_durable, session_scope
 from mailbot.identity import (
     AddressError,
     IdentitySettings,
@@ -126,10 +126,12 @@ class Context:
 # --------------------------------------------------------------------------- one message
 
 
-def process_message(settings: Settings, raw: RawMessage) -> Outcome:
-    """Take one raw message through every stage; never raises for a bad message."""
+def process_message(settings: Settings, raw: RawMessage, *, relaxed: bool = False) -> Outcome:
+    """Take one raw message through every stage; never raises for a bad message. `relaxed`: the
+    commit need not wait for the disk (db.relax_commit); the caller then calls db.make_durable
+    before anything outside the database relies on it (run_once does, before marking done)."""
     try:
-        with session_scope(settings.database_url) as session:
+        with session_scope(settings.database_url, relaxed=relaxed) as session:
             if not _claim(session, raw.key):
                 return Outcome(raw.key, None, note="another worker is processing it")
             done = session.connection().execute(_LEDGER_ROW, {"key": raw.key}).first()
@@ -487,7 +489,9 @@ def _claim(session: Session, key: str) -> bool:
 def _retried_long_enough(session: Session, key: str) -> bool:
     """True once a message has waited DNS_GIVE_UP for its signer's DNS; remembers the first try."""
     name = f"dns-retry:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
-    with Session(session.get_bind()) as own:  # recorded even though the message's work rolls back
+    with Session(
+        session.get_bind().engine
+    ) as own:  # kept even though the message's work rolls back
         row = own.get(RuntimeState, name)
         if row is None:
             own.add(RuntimeState(key=name, value=utcnow().isoformat()))
@@ -680,7 +684,8 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     report = RunReport()
     marks: list[tuple[RawMessage, bool]] = []
     for raw in mailbox.fetch_new():
-        outcome = process_message(settings, raw)
+        # one fsync per batch, not per message: the batch is made durable before it is marked
+        outcome = process_message(settings, raw, relaxed=True)
         report.outcomes.append(outcome)
         if not outcome.already:
             log.info(
@@ -712,6 +717,7 @@ def _mark(
     if not marks:
         return
     try:
+        make_durable(settings.database_url)  # the messages' outcomes are on disk before they move
         _record_moved(settings, mailbox.mark_done_many(list(marks)))
     except Exception as exc:
         report.errors.append(f"could not mark {len(marks)} message(s) done: {exc}")
