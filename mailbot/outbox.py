@@ -222,7 +222,7 @@ def deliver_pending(
     return report
 
 
-ROUND = 10  # rows claimed per round: what a killed worker leaves in `sending` for STALE_SENDING
+ROUND = 50  # rows claimed per round: what a killed worker leaves in `sending` for STALE_SENDING
 
 
 def _claim_round(session: Session, now: datetime, size: int, hourly_cap: int | None) -> list[int]:
