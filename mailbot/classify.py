@@ -944,6 +944,12 @@ _BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
 # (The mark is part of the match, not a lookbehind: the regex then skips to the marks.)
 _SENTENCE_GAP = re.compile(r"[.!?][\"')»”]*\s+")
 _DAY = re.compile(r"(?<![\d.])\d{1,2}\.\Z")  # checked on the text up to the gap's full stop
+# "for example" and "that is" in the letters' languages, before a capital: "e.g. JSON"
+_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:e\.g|i\.e|z\.\s?b|d\.\s?h|p\.\s?ex|p\.\s?ej|t\.\s?ex|bl\.\s?a|f\.\s?eks|"
+    r"esim|bijv|bv|np|tzn)\.\Z",
+    re.IGNORECASE,
+)
 _MONTH = re.compile(
     r"(?:Januar|Jänner|Februar|März|Maerz|April|Mai|Juni|Juli|August|September|Oktober|"
     r"November|Dezember)\b"
@@ -957,12 +963,13 @@ def _split_sentences(unit: str) -> list[str]:
         end = gap.end()
         following = unit[end : end + 2].lstrip("\"'«„(")
         stop = gap.start()
-        if (
-            unit[stop] == "."
-            and _DAY.search(unit, max(0, stop - 3), stop + 1)
-            and _MONTH.match(unit, end)
+        if unit[stop] == "." and (
+            (_DAY.search(unit, max(0, stop - 3), stop + 1) and _MONTH.match(unit, end))
+            or _ABBREVIATION.search(unit, max(0, stop - 8), stop + 1)
+            or (unit[stop - 1 : stop + 1] in ("z.", "Z.") and unit[end : end + 2] == "B.")
         ):
-            continue  # "am 8. Januar": a German date, not the end of a sentence
+            # "am 8. Januar", "e.g. JSON", "z. B. CSV": a date or an abbreviation, no sentence end
+            continue
         if unit[gap.start()] in "!?" or following[:1].isupper():
             pieces.append(unit[start : gap.start() + 1])
             start = end

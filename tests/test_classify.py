@@ -325,3 +325,6 @@ def test_a_german_date_does_not_end_a_sentence() -> None:
         "Gemäß Art. 15.",
         "Bitte antworten Sie.",
     ]
+    # nor does "for example": the format asked stays in the sentence that asks for the copy
+    for text in ("Als Datei, z. B. CSV. Danke.", "As a file, e.g. JSON. Thanks."):
+        assert len(_split_sentences(text)) == 2, text
