@@ -16,12 +16,13 @@ import hashlib
 import hmac
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import bindparam
 from sqlmodel import Session, delete, select
 
 from mailbot.case import audit
@@ -293,22 +294,24 @@ def _marketing(ctx: ActionContext, result: ActionResult) -> Step:
     for channel in channels:
         if channel not in have:
             ctx.session.add(MarketingProhibition(subject_id=ctx.subject_id, channel=channel))
-        for address in addresses:
-            _suppress(ctx.session, suppression_hash(address, ctx.suppression_key), channel)
+    for address in addresses:
+        _suppress(ctx.session, suppression_hash(address, ctx.suppression_key), channels)
     audit(
         ctx.session, ctx.case, "marketing:prohibited", [c.value for c in channels], actor=ctx.actor
     )
     return Step("marketing_optout", "done", {"channels": [c.value for c in channels]})
 
 
-def _suppress(session: Session, digest: str, channel: MarketingChannel) -> None:
-    exists = session.exec(
-        select(Suppression.id)
-        .where(Suppression.address_hash == digest)
-        .where(Suppression.channel == channel)
-    ).first()
-    if exists is None:
-        session.add(Suppression(address_hash=digest, channel=channel))
+def _suppress(session: Session, digest: str, channels: Sequence[MarketingChannel]) -> None:
+    """Keep these channels' prohibitions for an address as a keyed hash (one look-up for all)."""
+    have = set(session.execute(_SUPPRESSED, {"digest": digest}).scalars())
+    for channel in channels:
+        if channel not in have:
+            session.add(Suppression(address_hash=digest, channel=channel))
+            have.add(channel)
+
+
+_SUPPRESSED = select(Suppression.channel).where(Suppression.address_hash == bindparam("digest"))
 
 
 def _publication(ctx: ActionContext, result: ActionResult) -> Step:
@@ -480,8 +483,7 @@ def execute_erasure(
         for address in session.exec(
             select(SubjectEmail.address).where(SubjectEmail.subject_id == sid)
         ).all():
-            for channel in channels:
-                _suppress(session, suppression_hash(address, suppression_key), channel)
+            _suppress(session, suppression_hash(address, suppression_key), channels)
     simple = {
         "ip_addresses": IpAddress, "logins": LoginAccount, "web_activity": WebActivity,
         "service_contacts": ServiceContact, "consented_data": ConsentedData,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import re
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
 from email.header import Header
@@ -259,7 +260,7 @@ def email_bytes(
     in_reply_to = one_line(in_reply_to, limit=998) if in_reply_to else None
     refs = [one_line(r, limit=998) for r in references[-10:]]
     plain = (
-        not rendered.attachments
+        all(_plain_attachment(a) for a in rendered.attachments)
         and _PLAIN_ADDRESS.fullmatch(to) is not None
         and _PLAIN_ADDRESS.fullmatch(sender) is not None
         and (in_reply_to is None or _PLAIN_ID.fullmatch(in_reply_to) is not None)
@@ -299,17 +300,58 @@ def email_bytes(
     lines.append("Auto-Submitted: auto-replied")
     if case_ref:
         lines.append("X-Mailbot-Case: " + case_ref)
-    body = rendered.body.replace("\r\n", "\n").replace("\r", "\n")
+    text_headers, encoded = _text_part(rendered.body)
+    if rendered.attachments:
+        boundary = "=_mailbot_" + secrets.token_hex(16)  # never inside base64 or our text
+        # the line break before a boundary belongs to the boundary: the text keeps its own
+        parts = [f"{text_headers}\r\n\r\n{encoded}\r\n"]
+        for attachment in rendered.attachments:
+            data = base64.encodebytes(attachment.data).decode("ascii").replace("\n", "\r\n")
+            charset = '; charset="utf-8"' if attachment.mimetype.startswith("text/") else ""
+            parts.append(
+                f"Content-Type: {attachment.mimetype}{charset}\r\n"
+                "Content-Transfer-Encoding: base64\r\n"
+                f'Content-Disposition: attachment; filename="{attachment.filename}"\r\n'
+                f"\r\n{data}\r\n"
+            )
+        lines += [
+            f'Content-Type: multipart/mixed; boundary="{boundary}"',
+            "MIME-Version: 1.0",
+            "Content-Language: " + rendered.language,
+        ]
+        encoded = "".join(f"--{boundary}\r\n{part}" for part in parts) + f"--{boundary}--\r\n"
+    else:
+        lines += [text_headers, "MIME-Version: 1.0", "Content-Language: " + rendered.language]
+    head = "\r\n".join(lines) + "\r\n\r\n"
+    return (head + encoded).encode("ascii"), message_id
+
+
+_PLAIN_FILENAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+_PLAIN_TYPE = re.compile(r"(?:application|text)/[a-z0-9.+-]{1,60}")
+
+
+def _plain_attachment(attachment: Attachment) -> bool:
+    """An attachment the plain writer can say exactly as EmailMessage would."""
+    if not (
+        _PLAIN_FILENAME.fullmatch(attachment.filename)
+        and _PLAIN_TYPE.fullmatch(attachment.mimetype)
+    ):
+        return False
+    if attachment.mimetype.startswith("text/"):
+        try:
+            attachment.data.decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return True
+
+
+def _text_part(text: str) -> tuple[str, str]:
+    """The text part's Content-Type and Content-Transfer-Encoding lines, and its encoded body."""
+    body = text.replace("\r\n", "\n").replace("\r", "\n")
     if body.isascii() and max(map(len, body.split("\n"))) <= _LONGEST_LINE:
         transfer, encoded = "7bit", body.replace("\n", "\r\n")
     else:  # as EmailMessage does for text that is not plain ASCII
         transfer = "base64"
         encoded = base64.encodebytes(body.encode("utf-8")).decode("ascii").replace("\n", "\r\n")
-    lines += [
-        'Content-Type: text/plain; charset="utf-8"',
-        "Content-Transfer-Encoding: " + transfer,
-        "MIME-Version: 1.0",
-        "Content-Language: " + rendered.language,
-    ]
-    head = "\r\n".join(lines) + "\r\n\r\n"
-    return (head + encoded).encode("ascii"), message_id
+    headers = f'Content-Type: text/plain; charset="utf-8"\r\nContent-Transfer-Encoding: {transfer}'
+    return headers, encoded

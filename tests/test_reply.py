@@ -95,14 +95,44 @@ def test_unusual_values_never_make_extra_headers(kw: dict[str, object]) -> None:
     _wire_ok(raw)
 
 
-def test_attachments_take_build_emails_path() -> None:
+@pytest.mark.parametrize("body", ["Liitteenä tietosi.\n", "Attached.\n", "No newline at the end"])
+def test_attachments_read_back_as_build_email_writes_them(body: str) -> None:
     rendered = Rendered(
-        "access_done", "fi", "Tietosi", "Liitteenä.\n",
-        [Attachment("tiedot.json", "application/json", b'{"nimi": "Maija"}')],
+        "portability_done", "fi", "Tietosi", body,
+        [
+            Attachment("DSR-1.json", "application/json", '{"nimi": "Mäijä"}'.encode()),
+            Attachment("DSR-1.csv", "text/csv", "osio;kenttä\r\nperus;Mäijä\r\n".encode()),
+        ],
+    )  # fmt: skip
+    old, new, raw, _ = _both(rendered)
+    for name in HEADERS[:-2]:  # Content-Type differs in its boundary only
+        assert str(new[name]) == str(old[name]), name
+    assert new.get_content_type() == old.get_content_type() == "multipart/mixed"
+
+    def text(msg: EmailMessage) -> str:  # line ends as the reader's platform, final one optional
+        return msg.get_body(("plain",)).get_content().replace("\r\n", "\n").rstrip("\n")  # type: ignore[union-attr]
+
+    assert text(new) == text(old) == body.rstrip("\n")
+    got = [
+        (a.get_filename(), a.get_content_type(), a.get_payload(decode=True))
+        for a in new.iter_attachments()
+    ]
+    want = [
+        (a.get_filename(), a.get_content_type(), a.get_payload(decode=True))
+        for a in old.iter_attachments()
+    ]
+    assert got == want
+    assert [a.get_content_charset() for a in new.iter_attachments()] == [None, "utf-8"]
+    _wire_ok(raw)
+
+
+def test_an_unusual_attachment_takes_build_emails_path() -> None:
+    rendered = Rendered(
+        "portability_done", "fi", "Tietosi", "Liitteenä.\n",
+        [Attachment("tiedot ä.json", "application/json", b"{}")],  # a name to encode
     )  # fmt: skip
     _old, new, _raw, _ = _both(rendered)
-    names = [part.get_filename() for part in new.iter_attachments()]
-    assert names == ["tiedot.json"]
+    assert [a.get_filename() for a in new.iter_attachments()] == ["tiedot ä.json"]
 
 
 @settings(max_examples=150, deadline=None)
