@@ -145,8 +145,10 @@ def test_any_text_reads_back_the_same(subject: str, body: str, name: str) -> Non
     from mailbot.reply import one_line
 
     rendered = Rendered("outcome", "sv", one_line(subject, limit=998) or "x", body)
-    old, new, raw, _ = _both(rendered, sender_name=name)
-    assert str(new["Subject"]) == str(old["Subject"])
+    _old, new, raw, _ = _both(rendered, sender_name=name)
+    # the subject reads back as written (EmailMessage itself may drop a space between encoded
+    # words, so the comparison is with the text, ignoring how whitespace is folded)
+    assert str(new["Subject"]).split() == rendered.subject.split()
     assert new["From"].addresses[0].addr_spec == "tietosuoja@rekisteri.fi"
     shown = new["From"].addresses[0].display_name
     assert shown.split() == one_line(name).split()  # the same words (spaces may be folded)
