@@ -233,6 +233,46 @@ FOLDERS = (
         all_share=0.95,
         other_share=0.95,
     ),
+    # The classify stage on a seventh blind set (tests/letters/blind7/, labels.tsv): 120 letters
+    # written before the rules were read, 16 each in fi/sv/en/de/fr and 40 in 20 other EU
+    # languages, 20 of them .eml, weighted to the rarer rights: restriction ("keep it, don't
+    # delete it", Art 18(1)(b) instead of erasure), rectification by completing incomplete data
+    # with restriction while it is checked, objections with special situations, publication
+    # opt-outs by guardians and members, portability to another provider; 14 ask no right.
+    #
+    # Figures before the fixes (classify_file): main right 78.8% in fi/sv/en/de/fr, 82.5% across
+    # all, 5 destructive misfires without review (fi_08 "kun ... rajoitus poistetaan" and fi_09
+    # "eikä tämä ole pyyntö poistaa ..." read erasure, sv_03 "motsätter mig att uppgifterna
+    # raderas ... i stället för att radera dem" and fr_03 "ne souhaite pas que ces données soient
+    # effacées ... au lieu de les effacer" read erasure, sv_01 "upphör med att uppdatera mina
+    # adressuppgifter" read rectification). Three labels were then corrected by the house rule
+    # that erasure on the grounds of a withdrawal comes first when the subject names both (fi_10,
+    # sv_10, de_10; blind6's fi_12 and `_order`): 82.5% / 85.0% with them.
+    #
+    # After the rule fixes (rules/README.md, "The seventh blind round"): 100% in every main
+    # language, 120/120 across all, no misfire; no letter of any other folder changed.
+    Folder(
+        "blind7",
+        "cli",
+        letters=120,
+        languages=25,
+        non_requests=14,
+        multi_right=20,
+        has_languages=(*MAIN, "es", "it", "nl", "pl", "pt", "da", "nb"),
+        every_right=True,
+        eml=20,
+        main_share=0.95,
+        all_share=0.95,
+        other_share=0.9,
+        groups=(
+            # Art 18(1)(b): the data is kept, restricted instead of erased
+            Group("instead of erasure", 3, main="restriction"),
+            # incomplete data to be completed (Art 16), restricted meanwhile: rectification first
+            Group("incomplete", 5, main="rectification"),
+            # a guardian or parent writes about a child: the labelled right
+            Group("guardian|parent", 14),
+        ),
+    ),
 )
 
 
@@ -1099,6 +1139,131 @@ CASES: dict[str, tuple[Case, ...]] = {
         Case(
             "Ik wil niet dat de foto's van mijn zoon op jullie website komen.",
             first=("publication_optout",),
+        ),
+    ),
+    "blind7": (
+        # the data is kept: erasure opposed, restriction instead of erasure (Art 18(1)(b)), a
+        # restriction lifted; never erasure, never an objection to the erasure
+        *(
+            Case(text, first=("restriction",), absent=("erasure", "objection"), safe=True)
+            for text in (
+                "Vastustan tietojeni poistamista, koska tarvitsen niitä oikeusjutussa. Pyydän"
+                " rajoittamaan käsittelyä poistamisen sijaan.",
+                "Pyydän rajoittamaan tietojeni käsittelyä. Ilmoittakaa minulle ennen kuin"
+                " rajoitus poistetaan.",
+                "Jag motsätter mig att mina uppgifter raderas. Begränsa behandlingen i stället"
+                " för att radera dem.",
+                "I oppose the erasure of my data. Please restrict the processing instead of"
+                " deleting it.",
+                "Ich lehne die Löschung meiner Daten ab. Bitte schränken Sie die Verarbeitung"
+                " ein, statt sie zu löschen.",
+                "Je m'oppose à l'effacement de mes données. Je vous demande de limiter leur"
+                " traitement plutôt que de les supprimer.",
+                "Je ne veux surtout pas que mes données soient supprimées. Merci de limiter le"
+                " traitement.",
+            )
+        ),
+        # "this is not a request to delete": consent withdrawn, nothing erased
+        *(
+            Case(text, first=("consent_withdrawal",), absent=("erasure",), safe=True)
+            for text in (
+                "Peruutan suostumukseni markkinointiin. Tämä ei ole pyyntö poistaa tietojani.",
+                "I withdraw my consent to the newsletter. This is not a request to delete my"
+                " account.",
+                "Jag återkallar mitt samtycke. Detta är inte en begäran om att radera mina"
+                " uppgifter.",
+                "Ich widerrufe meine Einwilligung. Dies ist kein Antrag auf Löschung meines"
+                " Kontos.",
+                "Je retire mon consentement. Ceci n'est pas une demande de suppression de mon"
+                " compte.",
+            )
+        ),
+        # an objection to address updates from outside sources is no rectification
+        *(
+            Case(text, first=("objection",), absent=("rectification",), safe=True)
+            for text in (
+                "Jag invänder mot behandlingen. Sluta uppdatera mina adressuppgifter från"
+                " externa källor.",
+                "Jag invänder mot att ni hämtar uppdaterade adressuppgifter från myndigheter.",
+                "Je m'oppose au traitement. Cessez de mettre à jour mon adresse à partir de"
+                " sources externes.",
+            )
+        ),
+        # real erasure requests beside the words that now cancel it elsewhere
+        *(
+            Case(text, first=("erasure",))
+            for text in (
+                "Poistakaa tietoni sen sijaan, että vain rajoitatte käsittelyä.",
+                "Radera mina uppgifter i stället för att bara spärra dem.",
+                "Please delete my data instead of just blocking it.",
+                "Löschen Sie bitte meine Daten, statt sie nur zu sperren.",
+                "Supprimez mes données au lieu de les archiver.",
+            )
+        ),
+        # incomplete data to be completed (Art 16, second sentence)
+        *(
+            Case(text, subject=subject, first=("rectification",))
+            for subject, text in (
+                (
+                    "Puutteellisten tietojen täydentäminen",
+                    "Pyydän täydentämään tietoni: titteli puuttuu.",
+                ),
+                ("", "Uppgifterna ni har om mig är ofullständiga. Jag begär att de kompletteras."),
+                (
+                    "Completion of incomplete data",
+                    "My details are incomplete. Please add the following: job title.",
+                ),
+                (
+                    "",
+                    "Die zu mir gespeicherten Daten sind unvollständig. Ich verlange die Vervollständigung.",
+                ),
+                (
+                    "",
+                    "Les informations me concernant sont incomplètes. Merci de compléter ces données.",
+                ),
+            )
+        ),
+        # ... and "I complete my request" adds to a letter, it corrects nothing
+        Case("Täydennän pyyntöäni: liitteenä kopio henkilökortistani.", absent=("rectification",)),
+        Case("Your system has my date of birth wrong, it is 4 May 1990.", first=("rectification",)),
+        # keep it, don't use it; pause the use while an objection is assessed
+        Case(
+            "Don't delete my order history. Just keep it stored and don't do anything else with"
+            " it.",
+            first=("restriction",),
+            absent=("erasure",),
+        ),
+        Case(
+            "Pausa all användning av mina uppgifter. Ni får spara dem men inte använda dem.",
+            first=("restriction",),
+        ),
+        # a members' directory named, then "I don't want to be in it"
+        Case(
+            "Föreningen ger ut en ny medlemsmatrikel. Jag vill inte stå med i den.",
+            first=("publication_optout",),
+        ),
+        Case(
+            "L'association publie un annuaire des membres. Je refuse que mon nom y figure.",
+            first=("publication_optout",),
+        ),
+        # a guardian asks about the child
+        *(
+            Case(text, first=("access",))
+            for text in (
+                "What information do you hold about my son? Please send me a copy.",
+                "Mitä tietoja teillä on tallennettuna pojastani?",
+                "Ich möchte wissen, was Sie über meinen Sohn gespeichert haben.",
+            )
+        ),
+        # a complaint to the authority, forwarded for information: nothing asked of the reader
+        Case(
+            "In May I asked them for a copy of my data and they never answered.",
+            subject="FW: Complaint to the supervisory authority",
+            exactly=(),
+        ),
+        Case(
+            "Tietojen siirtopyyntö: lähettäkää tietoni CSV-muodossa.",
+            first=("portability",),
         ),
     ),
 }
