@@ -6,7 +6,6 @@ schema is only ever created by alembic migrations, so an existing database upgra
 
 from __future__ import annotations
 
-import contextlib
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -50,8 +49,10 @@ def get_engine(url: str) -> Engine:
         def _sqlite_full_sync(dbapi_conn, _record):  # type: ignore[no-untyped-def]
             # a transaction that relaxed its commit (relax_commit) never hands that on
             if dbapi_conn is not None:
-                with contextlib.suppress(sqlite3.Error):  # broken: the pool discards it anyway
+                try:
                     dbapi_conn.execute("PRAGMA synchronous=FULL")
+                except sqlite3.Error as exc:  # never reused half-reset: the pool drops it
+                    _record.invalidate(exc)
 
         return engine
     return create_engine(url, pool_pre_ping=True)
@@ -99,7 +100,8 @@ def relax_commit(session: Session) -> None:
     a power cut or an OS crash can lose it, and only until the next durable commit (make_durable),
     which writes everything committed before it. Use it only where nothing outside the database
     depends on the commit before make_durable runs: mailbot moves a message on the mail server,
-    sends a reply or answers an SMTP client only after a durable commit."""
+    sends a reply or answers an SMTP client only after a durable commit. Call it first in a
+    transaction: SQLite refuses to change the setting once the transaction has written."""
     conn = session.connection()
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql("PRAGMA synchronous=NORMAL")  # this connection; reset at check-in

@@ -18,6 +18,7 @@ import array
 import hashlib
 import logging
 import os
+import stat
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -47,31 +48,72 @@ def identifier(languages: Sequence[str], cls: Any = None) -> Any:
     key = hashlib.sha256(model + "\0".join(wanted).encode()).hexdigest()[:20]
     path = cache_dir() / f"langid-{key}.npz"
     try:
-        return _from_cache(cls, path)
-    except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile) as exc:
-        if path.exists():
-            log.warning("language model cache %s unreadable (%s); rebuilding it", path, exc)
+        return _from_cache(cls, path, wanted)
+    except FileNotFoundError:
+        pass
+    except Exception as exc:  # any doubt about the file: the slow, sure path
+        log.warning("language model cache %s refused (%s); rebuilding it", path, exc)
     ident = cls.from_modelstring(model, norm_probs=True)
     ident.set_languages([code for code in wanted if code in ident.nb_classes])
     _save(ident, path)
     return ident
 
 
-def _from_cache(cls: Any, path: Path) -> Any:
-    with path.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
-        nb_ptc = data["nb_ptc"]
-        nb_pc = data["nb_pc"]
-        classes = [str(c) for c in data["nb_classes"]]
-        nextmove = array.array(str(data["tk_typecode"]), data["tk_nextmove"].tobytes())
-        states, counts, features = data["tk_states"], data["tk_counts"], data["tk_features"]
+_MAX_FILE = 32 * 1024 * 1024  # the real file is about 6 MB
+_MAX_UNPACKED = 64 * 1024 * 1024
+
+
+def _from_cache(cls: Any, path: Path, wanted: Sequence[str]) -> Any:
+    """The identifier from the cache file, after checking that only this user can have written it
+    (a regular file, ours, not writable by others, not a symlink, of a sane size) and that its
+    arrays are what _save writes; anything else raises and the caller decodes langid's model."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # no FIFO can block us
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fh.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("not a regular file")
+        if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise ValueError("not this user's file, or writable by others")
+        if info.st_size > _MAX_FILE:
+            raise ValueError("too large")
+        with zipfile.ZipFile(fh) as archive:  # the sizes npz would unpack to, before it does
+            if sum(member.file_size for member in archive.infolist()) > _MAX_UNPACKED:
+                raise ValueError("unpacks too large")
+        fh.seek(0)
+        with np.load(fh, allow_pickle=False) as data:
+            nb_ptc, nb_pc = data["nb_ptc"], data["nb_pc"]
+            classes = [str(c) for c in data["nb_classes"]]
+            typecode = str(data["tk_typecode"])
+            moves = data["tk_nextmove"]
+            states, counts, features = data["tk_states"], data["tk_counts"], data["tk_features"]
+    if typecode not in ("B", "H", "I", "L") or moves.dtype != np.dtype(typecode):
+        raise ValueError("unexpected transition table")
+    if nb_ptc.dtype.kind != "f" or nb_pc.dtype.kind != "f" or nb_ptc.ndim != 2:
+        raise ValueError("unexpected model arrays")
+    if nb_ptc.shape[1] != len(classes) or nb_pc.shape != (len(classes),):
+        raise ValueError("inconsistent shapes")
+    # langid keeps its languages sorted; ours are a subset of those asked for, each once
+    if classes != sorted(set(classes)) or not set(classes) <= set(wanted) or not classes:
+        raise ValueError("unexpected languages")
+    if any(a.dtype != np.int64 for a in (states, counts, features)) or len(states) != len(counts):
+        raise ValueError("unexpected tokenizer output table")
+    if (
+        len(features) != int(counts.sum())
+        or (counts < 0).any()
+        or (features < 0).any()
+        or (features >= nb_ptc.shape[0]).any()
+        or (states < 0).any()
+        or (states >= len(moves) >> 8).any()
+        or (moves >= len(moves) >> 8).any()
+    ):
+        raise ValueError("tokenizer tables out of range")
+    nextmove = array.array(typecode, moves.tobytes())
     ends = np.cumsum(counts)
     starts = ends - counts
     output = {
         int(state): tuple(int(f) for f in features[start:end])
         for state, start, end in zip(states, starts, ends, strict=True)
     }
-    if nb_ptc.shape != (nb_ptc.shape[0], len(classes)) or nb_pc.shape != (len(classes),):
-        raise ValueError("inconsistent shapes")
     return cls(nb_ptc, nb_pc, nb_ptc.shape[0], classes, nextmove, output, norm_probs=True)
 
 

@@ -236,7 +236,8 @@ def build_email(
 # What the plain path writes without help: an ASCII address with no quoting, space or brackets,
 # and message ids of visible ASCII in angle brackets. Anything else takes build_email's path.
 _PLAIN_ADDRESS = re.compile(r"[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9.-]+")
-_PLAIN_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]{1,990}>")
+# "In-Reply-To: <id>" stays within SMTP's 998 characters a line: 998 - 13 - 2 = 983
+_PLAIN_ID = re.compile(r"<[\x21-\x3b\x3d\x3f-\x7e]{1,983}>")
 _LONGEST_LINE = 998
 
 

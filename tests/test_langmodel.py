@@ -5,6 +5,7 @@ unwritable cache only costs the slow path, and a cache file cannot carry code (n
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
 
@@ -33,6 +34,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "mailbot"
 
 
+@functools.cache
 def _fresh() -> object:
     from langid.langid import LanguageIdentifier, model
 
@@ -60,23 +62,78 @@ def test_another_language_list_gets_its_own_file(cache: Path) -> None:
     assert len(list(cache.glob("langid-*.npz"))) == 2
 
 
-@pytest.mark.parametrize("damage", ["truncated", "garbage", "pickled"])
-def test_a_damaged_or_foreign_cache_is_rebuilt_not_trusted(
+def _rewrite(path: Path, **changes: object) -> None:
+    """The cache file with some arrays replaced (as someone tampering with it would)."""
+    with np.load(path, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    arrays.update(changes)  # type: ignore[arg-type]
+    with path.open("wb") as fh:
+        np.savez(fh, **arrays)  # type: ignore[arg-type]
+
+
+DAMAGES = [
+    "truncated", "garbage", "pickled", "swapped_languages", "foreign_language", "typecode",
+    "text_dtype", "state_out_of_range", "group_writable", "symlink", "fifo", "zip_bomb",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_a_damaged_or_foreign_cache_is_refused_and_rebuilt(
     cache: Path, damage: str, caplog: pytest.LogCaptureFixture
 ) -> None:
+    """Whatever is at the cache path, mailbot neither runs it nor trusts it nor stops: it decodes
+    langid's own model, gives langid's answers, and replaces the file."""
+    import os
+
     langmodel.identifier(DETECTABLE_LANGUAGES)
     (path,) = cache.glob("langid-*.npz")
     if damage == "truncated":
         path.write_bytes(path.read_bytes()[:1000])
     elif damage == "garbage":
         path.write_bytes(b"not a numpy file at all")
-    else:  # an object array needs pickle to load: refused, so it can never run code
+    elif damage == "pickled":  # an object array needs pickle to load: refused, never run
         with path.open("wb") as fh:
             np.savez(fh, nb_ptc=np.array([object()], dtype=object))
+    elif damage == "swapped_languages":  # would make German letters read with English rules
+        with np.load(path, allow_pickle=False) as data:
+            classes = list(data["nb_classes"])
+        i, j = classes.index("de"), classes.index("en")
+        classes[i], classes[j] = classes[j], classes[i]
+        _rewrite(path, nb_classes=np.array(classes))
+    elif damage == "foreign_language":
+        with np.load(path, allow_pickle=False) as data:
+            classes = list(data["nb_classes"])
+        _rewrite(path, nb_classes=np.array(["aa", *classes[1:]]))
+    elif damage == "typecode":
+        _rewrite(path, tk_typecode=np.array("zz"))
+    elif damage == "text_dtype":
+        with np.load(path, allow_pickle=False) as data:
+            size = len(data["nb_pc"])
+        _rewrite(path, nb_pc=np.array(["x"] * size))
+    elif damage == "state_out_of_range":
+        with np.load(path, allow_pickle=False) as data:
+            states = data["tk_states"].copy()
+        states[0] = 10**9
+        _rewrite(path, tk_states=states)
+    elif damage == "group_writable":
+        path.chmod(0o664)
+    elif damage == "symlink":
+        target = cache / "elsewhere.npz"
+        path.rename(target)
+        path.symlink_to(target)
+    elif damage == "fifo":  # opening a FIFO for reading must not wait for a writer
+        path.unlink()
+        os.mkfifo(path)
+    else:  # a small file that would unpack to far more than any real model
+        with path.open("wb") as fh:
+            np.savez_compressed(fh, nb_ptc=np.zeros(80 * 1024 * 1024, dtype=np.uint8))
     with caplog.at_level(logging.WARNING, logger="mailbot.langmodel"):
         ident = langmodel.identifier(DETECTABLE_LANGUAGES)
-    assert "rebuilding" in caplog.text
-    assert ident.rank(SAMPLES[0]) == _fresh().rank(SAMPLES[0])  # type: ignore[attr-defined]
+    assert "refused" in caplog.text
+    fresh = _fresh()
+    for text in SAMPLES:
+        assert ident.rank(text) == fresh.rank(text)  # type: ignore[attr-defined]
+    assert path.is_file() and not path.is_symlink()  # rebuilt in place
     assert langmodel.identifier(DETECTABLE_LANGUAGES).rank(SAMPLES[1])[0][0] == "sv"
 
 

@@ -155,3 +155,10 @@ def test_any_text_reads_back_the_same(subject: str, body: str, name: str) -> Non
     normal = body.replace("\r\n", "\n").replace("\r", "\n")
     assert new.get_content().replace("\r\n", "\n") == normal
     _wire_ok(raw)
+
+
+def test_a_sender_controlled_long_message_id_never_makes_an_overlong_line() -> None:
+    for length in (980, 983, 984, 990, 996):
+        message_id = "<" + "a" * (length - 13) + "@example.com>"
+        _old, _new, raw, _ = _both(Rendered("outcome", "en", "Re", "Hi\n"), in_reply_to=message_id)
+        _wire_ok(raw)
