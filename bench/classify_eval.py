@@ -5,7 +5,7 @@ and per language, main-right accuracy, destructive misfires and the misclassifie
 
 Labels: a TSV with columns file, language, intents (comma-separated, main first; empty for a
 letter that asks no right), note. A letter file is plain text with an optional first line
-"Subject: ...". Exit status 1 when any destructive misfire is found.
+"Subject: ...", or a .eml message, read as the pipeline reads mail (parsed; the new text counts). Exit status 1 when any destructive misfire is found.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mailbot.classify import DESTRUCTIVE, INTENTS, Classification, classify, load_rules
+from mailbot.message import parse_message
 
 MAIN = ("fi", "sv", "en", "de", "fr")
 
@@ -57,8 +58,19 @@ def evaluate(folder: Path, labels: list[Labelled]) -> dict[str, object]:
     rules = load_rules()
     results: list[tuple[Labelled, Classification]] = []
     for item in labels:
-        subject, body = read_letter(folder / item.file)
-        results.append((item, classify(subject=subject, text=body, rules=rules)))
+        path = folder / item.file
+        if path.suffix == ".eml":  # as the pipeline reads mail: parsed, only the new text counts
+            parsed = parse_message(path.read_bytes())
+            got = classify(
+                subject=parsed.subject,
+                text=parsed.new_text,
+                history=parsed.body_text,
+                rules=rules,
+            )
+        else:
+            subject, body = read_letter(path)
+            got = classify(subject=subject, text=body, rules=rules)
+        results.append((item, got))
     return {"results": results}
 
 
