@@ -231,6 +231,14 @@ _Guarded = tuple[re.Pattern[str], tuple[tuple[str, ...], ...], tuple[str, ...] |
 
 _FOLD_TABLE = str.maketrans(
     {
+        # letters IGNORECASE matches as i, s, ρ, ε, σ, π: folded the same, so the prefilters
+        # (plain substrings) and the regexes agree ("unsubscrıbe", "proceſs")
+        "ı": "i",
+        "ſ": "s",
+        "ϱ": "ρ",
+        "ϵ": "ε",
+        "ϲ": "σ",
+        "ϖ": "π",
         "ß": "ss",
         "æ": "a",
         "Æ": "a",
