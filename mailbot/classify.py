@@ -15,7 +15,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -474,12 +474,7 @@ def _found(regex: re.Pattern[str], text: str, lowered: str | None) -> bool:
         if alternative is None:
             if string in lowered:
                 return True
-        elif not _has_all(groups, lowered):
-            continue
-        elif leads is None:
-            if alternative.search(text):
-                return True
-        elif any(alternative.match(text, i) for i in _lead_starts(lowered, leads)):
+        elif _guarded_search(alternative, groups, leads, text, lowered):
             return True
     return False
 
@@ -626,6 +621,37 @@ def _lead_matches(regex: re.Pattern[str], text: str, leads: Sequence[str]) -> li
     return found
 
 
+def _guarded_search(
+    regex: re.Pattern[str],
+    groups: tuple[tuple[str, ...], ...],
+    leads: Sequence[str] | None,
+    text: str,
+    lowered: str,
+) -> bool:
+    """regex.search(text) after its exact prefilters on `lowered` (text's _lowered(), with the
+    same positions): the required strings first, then only the places a match can start."""
+    if not _has_all(groups, lowered):
+        return False
+    if leads is None:
+        return regex.search(text) is not None
+    return any(regex.match(text, i) for i in _lead_starts(lowered, leads))
+
+
+def _guarded_finditer(
+    regex: re.Pattern[str],
+    groups: tuple[tuple[str, ...], ...],
+    leads: Sequence[str] | None,
+    text: str,
+    plain: bool,
+) -> Iterable[re.Match[str]]:
+    """regex.finditer(text), with the prefilters when text is its own _lowered() (`plain`)."""
+    if not plain:
+        return regex.finditer(text)
+    if not _has_all(groups, text):
+        return ()
+    return _lead_matches(regex, text, leads) if leads is not None else regex.finditer(text)
+
+
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
 
 
@@ -633,15 +659,10 @@ def _finds(guarded: Sequence[_Guarded], text: str, plain: bool) -> bool:
     """Whether one of the regexes (LanguageRules.guarded) matches in text, a piece of a
     _Sentence's folded text (its `plain` passed along)."""
     for regex, groups, leads in guarded:
-        if not plain:
-            if regex.search(text):
+        if plain:
+            if _guarded_search(regex, groups, leads, text, text):
                 return True
-        elif not _has_all(groups, text):
-            continue
-        elif leads is None:
-            if regex.search(text):
-                return True
-        elif any(regex.match(text, i) for i in _lead_starts(text, leads)):
+        elif regex.search(text):
             return True
     return False
 
@@ -1076,14 +1097,7 @@ def _in_mention(before: str, lang: LanguageRules, plain: bool = False) -> bool:
     for erasure") rather than a request? The subject line never is: it names the request."""
     end = len(before)
     for mention, groups, leads in lang.guarded("mention"):
-        if plain and not _has_all(groups, before):
-            continue
-        found = (
-            _lead_matches(mention, before, leads)
-            if plain and leads is not None
-            else mention.finditer(before)
-        )
-        for m in found:
+        for m in _guarded_finditer(mention, groups, leads, before, plain):
             gap = before[m.end() : end]
             if len(gap) > MENTION_REACH or _MENTION_BREAK.search(gap):
                 continue
@@ -1401,12 +1415,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         text = _SEP.join(joined)
         plain = all(s.plain for s in sentences)  # and _SEP has no letters
         for p, groups, leads in lang.guarded("emphasis"):
-            if plain and not _has_all(groups, text):
-                continue
-            found = (
-                _lead_matches(p, text, leads) if plain and leads is not None else p.finditer(text)
-            )
-            for m in found:
+            for m in _guarded_finditer(p, groups, leads, text, plain):
                 i = bisect_right(starts, m.start()) - 1
                 if not sentences[i].subject:
                     at = m.start() - starts[i]
