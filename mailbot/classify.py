@@ -138,6 +138,9 @@ MENTION_REACH = 200
 # to erasure; please delete my data" asks for it).
 _MENTION_BREAK = re.compile(r"[;:]|\s[-–]\s")
 _EXERCISE_LOOKBACK = 40  # characters before a mention searched for an `exercise` word
+# A list introduced by a mention ("you have the right to:"): the mention must end the
+# introduction, within this many characters of its colon, for the items to be covered.
+LIST_INTRO_REACH = 30
 _SEP = "\n.\n"  # between sentences: no rule window ([^.?!]) reaches across it
 
 
@@ -1012,6 +1015,9 @@ class _Sentence(NamedTuple):
     subject: bool
     # The folded text is its own _lowered(): the prefilters apply to it and to its pieces.
     plain: bool = False
+    # A list item's introduction ("I have the right to:"), folded, without its colon: when it
+    # ends in a mention, the items are the rights listed, not requested (fourth sweep).
+    intro: str = ""
 
 
 def _sentence(text: str, subject: bool) -> _Sentence:
@@ -1049,6 +1055,7 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
     if in_text:
         written = in_text.group("subject").strip()
         out.append(_sentence(written, True))
+    intro = ""  # the text before a colon that opens a bulleted list, carried to its items
     for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
         for line in paragraph.splitlines():
@@ -1060,8 +1067,14 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
             else:
                 units.append(stripped)
         for unit in units:
-            for piece in _split_sentences(unit):
-                out.append(_sentence(piece, False))
+            if not _BULLET.match(unit):
+                intro = ""
+            pieces = _split_sentences(unit)
+            for piece in pieces:
+                sentence = _sentence(piece, False)
+                out.append(sentence._replace(intro=intro) if intro else sentence)
+            if pieces and pieces[-1].endswith(":"):
+                intro = fold(pieces[-1][:-1].rstrip())
     return out
 
 
@@ -1092,14 +1105,16 @@ def _first_clause(text: str) -> str:
     return text[: end.start()] if end else text
 
 
-def _in_mention(before: str, lang: LanguageRules, plain: bool = False) -> bool:
+def _in_mention(
+    before: str, lang: LanguageRules, plain: bool = False, reach: int = MENTION_REACH
+) -> bool:
     """Is the text that ends here talk *about* rights (a rights list, "I know I could also ask
     for erasure") rather than a request? The subject line never is: it names the request."""
     end = len(before)
     for mention, groups, leads in lang.guarded("mention"):
         for m in _guarded_finditer(mention, groups, leads, before, plain):
             gap = before[m.end() : end]
-            if len(gap) > MENTION_REACH or _MENTION_BREAK.search(gap):
+            if len(gap) > reach or _MENTION_BREAK.search(gap):
                 continue
             if _finds(lang.guarded("polite"), gap, plain):
                 continue
@@ -1127,6 +1142,13 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
         return "mention"
+    # The items of a list whose introduction ends in a mention ("I understand that I have the
+    # right to:" then "- Request access, rectification and erasure of my personal data") list
+    # rights; "I exercise my right to:" uses them (`exercise`), "I request the following:" asks.
+    if not sent.subject and sent.intro:
+        intro_plain = sent.intro.isascii() or _lowered(sent.intro) == sent.intro
+        if _in_mention(sent.intro, lang, intro_plain, reach=LIST_INTRO_REACH):
+            return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
         post = _first_clause(folded[hit.start :])[:60]
