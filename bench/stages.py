@@ -156,16 +156,17 @@ def main(argv: list[str] | None = None) -> int:
                     setattr(user, name, getattr(module, name))
         statements = Counter[str]()
         texts = Counter[str]()
-        engine = get_engine(url)
 
-        @event.listens_for(engine, "before_cursor_execute")
         def _count(_conn, _cursor, statement, *_rest):  # type: ignore[no-untyped-def]
             statements[statement.split(None, 1)[0].upper()] += 1
             texts[" ".join(statement.split())[:110]] += 1
 
-        @event.listens_for(engine, "commit")
         def _commit(_conn):  # type: ignore[no-untyped-def]
             statements["COMMIT"] += 1
+
+        for engine in (get_engine(url), get_engine(url, relaxed=True)):  # both pools
+            event.listen(engine, "before_cursor_execute", _count)
+            event.listen(engine, "commit", _commit)
 
         transport = CountingTransport()
         pipeline.open_transport = lambda _url: transport  # type: ignore[assignment]

@@ -31,10 +31,15 @@ def normalise_url(url: str) -> str:
 
 
 @cache
-def get_engine(url: str) -> Engine:
+def get_engine(url: str, *, relaxed: bool = False) -> Engine:
+    """The engine (one pool) for `url`. `relaxed`: a second pool whose connections never wait
+    for the disk at commit (see relax_commit), for the pipeline's per-message transactions, so they
+    need no setting changed and reset around each one; its connections are never handed to a
+    caller of the durable engine."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        synchronous = "NORMAL" if relaxed else "FULL"
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record):  # type: ignore[no-untyped-def]
@@ -42,19 +47,25 @@ def get_engine(url: str) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
-            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute(f"PRAGMA synchronous={synchronous}")
             cur.close()
 
-        @event.listens_for(engine, "checkin")
-        def _sqlite_full_sync(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-            # a transaction that relaxed its commit (relax_commit) never hands that on
-            if dbapi_conn is not None:
-                try:
-                    dbapi_conn.execute("PRAGMA synchronous=FULL")
-                except sqlite3.Error as exc:  # never reused half-reset: the pool drops it
-                    _record.invalidate(exc)
+        if not relaxed:
+
+            @event.listens_for(engine, "checkin")
+            def _sqlite_full_sync(dbapi_conn, _record):  # type: ignore[no-untyped-def]
+                # a transaction that relaxed its commit (relax_commit) never hands that on
+                if dbapi_conn is not None:
+                    try:
+                        dbapi_conn.execute("PRAGMA synchronous=FULL")
+                    except sqlite3.Error as exc:  # never reused half-reset: the pool drops it
+                        _record.invalidate(exc)
 
         return engine
+    if relaxed:  # a setting of the connection, given when it is opened
+        return create_engine(
+            url, pool_pre_ping=True, connect_args={"options": "-c synchronous_commit=off"}
+        )
     return create_engine(url, pool_pre_ping=True)
 
 
@@ -82,11 +93,10 @@ def is_initialised(url: str) -> bool:
 
 @contextmanager
 def session_scope(url: str, *, relaxed: bool = False) -> Iterator[Session]:
-    """A session that commits on success and rolls back on any error; `relaxed`: see relax_commit."""
-    with Session(get_engine(url), expire_on_commit=False) as session:
+    """A session that commits on success and rolls back on any error; `relaxed`: its commit does
+    not wait for the disk (see relax_commit), through the relaxed engine's connections."""
+    with Session(get_engine(url, relaxed=relaxed), expire_on_commit=False) as session:
         try:
-            if relaxed:
-                relax_commit(session)
             yield session
             session.commit()
         except BaseException:

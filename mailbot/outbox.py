@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import dkim
-from sqlalchemy import func, insert, or_, update
+from sqlalchemy import bindparam, func, insert, or_, update
 from sqlmodel import Session, select
 
-from mailbot.db import get_engine, relax_commit
+from mailbot.db import get_engine
 from mailbot.mailbox import append_maildir
 from mailbot.models import Case, OutboxMessage, OutboxStatus, utcnow
 from mailbot.reply import Rendered, email_bytes
@@ -157,6 +157,11 @@ class DeliveryReport:
     deferred: int = 0
     failed: int = 0
 
+    def add(self, other: DeliveryReport) -> None:
+        self.sent += other.sent
+        self.deferred += other.deferred
+        self.failed += other.failed
+
 
 STALE_SENDING = timedelta(minutes=15)
 # replies anyone can cause by writing in, proven or not: these are capped and go last
@@ -190,9 +195,8 @@ def deliver_pending(
         )
         session.commit()
     started = utcnow()
-    mark = update(OutboxMessage)
     try:
-        with Session(engine) as session:
+        with Session(engine) as session, Session(get_engine(database_url, relaxed=True)) as marks:
             while report.sent + report.deferred + report.failed < limit:
                 claimed = _claim_round(session, started, min(ROUND, limit), hourly_cap)
                 rows = session.exec(
@@ -214,9 +218,8 @@ def deliver_pending(
                     # waiting for the disk: a mark lost to a power cut (never to a crash of
                     # mailbot) only puts the reply back in the window STALE_SENDING documents. The
                     # claim's commit above is durable, and with it every reply it claimed.
-                    relax_commit(session)
-                    session.exec(mark.where(OutboxMessage.id == row_id).values(**values))  # type: ignore[call-overload,arg-type]
-                    session.commit()
+                    marks.connection().execute(_MARK, {"row_id": row_id, **values})
+                    marks.commit()
     finally:
         transport.close()
     return report
@@ -275,16 +278,41 @@ def _send_one(
     except TransportError as exc:
         if exc.permanent or attempts >= MAX_ATTEMPTS:
             report.failed += 1
-            return {"status": OutboxStatus.FAILED, "last_error": str(exc)}
+            return {
+                "status": OutboxStatus.FAILED,
+                "sent_at": None,
+                "last_error": str(exc),
+                "next_attempt_at": None,
+            }
         report.deferred += 1
         delay = timedelta(seconds=min(3600, 30 * 2**attempts))
         return {
             "status": OutboxStatus.PENDING,
+            "sent_at": None,
             "last_error": str(exc),
             "next_attempt_at": utcnow() + delay,
         }
     report.sent += 1
-    return {"status": OutboxStatus.SENT, "sent_at": utcnow(), "last_error": None}
+    return {
+        "status": OutboxStatus.SENT,
+        "sent_at": utcnow(),
+        "last_error": None,
+        "next_attempt_at": None,
+    }
+
+
+# Built once, every column a send decides given each time (a statement per reply built anew costs
+# more than running it)
+_MARK = (
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("row_id"))  # type: ignore[arg-type]
+    .values(
+        status=bindparam("status"),
+        sent_at=bindparam("sent_at"),
+        last_error=bindparam("last_error"),
+        next_attempt_at=bindparam("next_attempt_at"),
+    )
+)
 
 
 def queue_rendered(

@@ -11,12 +11,14 @@ replies included, is rolled back by the unique key.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import logging
 import re
 import secrets
+import threading
 import time
 import traceback
 from collections import Counter
@@ -683,6 +685,24 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     send the replies."""
     report = RunReport()
     marks: list[tuple[RawMessage, bool]] = []
+    courier = _Courier(settings)
+    try:
+        _process_all(settings, mailbox, marks, report, courier)
+    except BaseException:
+        with contextlib.suppress(Exception):  # the processing's error is the one to report
+            courier.finish()
+        raise
+    report.delivery = courier.finish()  # the last batch's replies, then the thread ends
+    return report
+
+
+def _process_all(
+    settings: Settings,
+    mailbox: Mailbox,
+    marks: list[tuple[RawMessage, bool]],
+    report: RunReport,
+    courier: _Courier,
+) -> None:
     for raw in mailbox.fetch_new():
         # one fsync per batch, not per message: the batch is made durable before it is marked
         outcome = process_message(settings, raw, relaxed=True)
@@ -705,9 +725,50 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
             marks.append((raw, outcome.quarantine))
         if len(marks) >= MARK_BATCH:
             _mark(settings, mailbox, marks, report)
+            courier.wake()  # this batch is durable: its replies may leave while we read on
     _mark(settings, mailbox, marks, report)
-    report.delivery = deliver(settings)
-    return report
+
+
+class _Courier:
+    """Delivers replies in a thread beside the processing. Woken after each batch is durable, it
+    sends what waits while the next batch is read, so the mail server's round trips (the waiting
+    of one SMTP conversation per reply) overlap mailbot's own work instead of following it. One
+    thread, one SMTP connection a round, as before: the outbox's claims keep each row to one send
+    whoever else delivers. Its claim commit is durable, so it never sends a reply whose case could
+    still be lost to a power cut. finish() ends it with a last round and returns what it sent; an
+    error inside it is raised there, as the delivery at the end of a run used to raise."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._wake = threading.Event()
+        self._last = False
+        self._error: BaseException | None = None
+        self.report = DeliveryReport()
+        self._thread = threading.Thread(target=self._run, name="mailbot-courier", daemon=True)
+        self._thread.start()
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def finish(self) -> DeliveryReport:
+        self._last = True
+        self._wake.set()
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self.report
+
+    def _run(self) -> None:
+        try:
+            while True:
+                self._wake.wait()
+                self._wake.clear()
+                last = self._last  # read before the round: a wake during it gets one more
+                self.report.add(deliver(self._settings))
+                if last:
+                    return
+        except BaseException as exc:  # handed to finish(), in the thread that runs the round
+            self._error = exc
 
 
 def _mark(
