@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import SQLModel
 
 import mailbot.staff  # noqa: F401  (its table is part of the schema)
-from mailbot.db import alembic_config, get_engine, migrate
+from mailbot.db import alembic_config, get_engine, head_revision, is_current, migrate
 
 
 def _upgrade(url: str, revision: str) -> None:
@@ -54,3 +54,21 @@ def test_downgrade_to_the_first_revision_and_back(db_url: str) -> None:
     migrate(db_url)
     with get_engine(db_url).connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), SQLModel.metadata) == []
+
+
+def test_the_start_up_check_knows_the_newest_revision_and_an_old_schema_still_migrates(
+    db_url: str,
+) -> None:
+    """Commands skip alembic when the schema is current (one SELECT): the head is read from the
+    migrations' file names, so it must be alembic's own head, and an older schema must not pass."""
+    assert head_revision() == ScriptDirectory.from_config(alembic_config(db_url)).get_current_head()
+    assert not is_current(db_url)  # an empty database
+    _upgrade(db_url, "0001")
+    assert not is_current(db_url)
+    migrate(db_url)  # the check says "old": alembic runs and brings it to the head
+    assert is_current(db_url)
+    with get_engine(db_url).connect() as conn:
+        assert (
+            conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            == head_revision()
+        )
