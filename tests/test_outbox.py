@@ -200,3 +200,41 @@ def test_a_signers_dns_down_is_retried_then_after_a_day_asks_for_confirmation(
     deliver(env)
     [mail] = smtp_sink.messages
     assert mail["To"] == "maija@asiakas.fi" and "ORD-4711" not in mail.get_content()
+
+
+def test_a_backlogs_first_replies_leave_while_the_rest_is_still_being_read(
+    env: Settings, key: TestKey, smtp_sink: SmtpSink, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Delivery runs beside the processing: once a batch is durable and marked, its replies go
+    out while later messages are still being read, not only after the whole backlog."""
+    import time
+
+    from mailbot import pipeline
+
+    monkeypatch.setattr(pipeline, "MARK_BATCH", 2)
+    letters = [
+        message(from_="maija@asiakas.fi", subject="Access request", body=ACCESS,
+                message_id=f"<b{n}@asiakas.fi>")
+        for n in range(3)
+    ]  # fmt: skip
+    raws = [dkimpy_sign(letter, key=key, domain="asiakas.fi") for letter in letters]
+    seen_before_last: list[int] = []
+
+    class Backlog:
+        name = "backlog"
+
+        def fetch_new(self):  # type: ignore[no-untyped-def]
+            for n, data in enumerate(raws):
+                if n == 2:  # the first batch (two letters) is marked: wait for its replies
+                    deadline = time.monotonic() + 10
+                    while len(smtp_sink.envelopes) < 1 and time.monotonic() < deadline:
+                        time.sleep(0.05)
+                    seen_before_last.append(len(smtp_sink.envelopes))
+                yield RawMessage(key=f"b:{n}", data=data, ref=str(n))
+
+        def mark_done_many(self, marks):  # type: ignore[no-untyped-def]
+            return [raw.key for raw, _q in marks]
+
+    report = pipeline.run_once(env, Backlog())  # type: ignore[arg-type]
+    assert seen_before_last and seen_before_last[0] >= 1  # replies left before the last letter
+    assert report.delivery.sent == len(smtp_sink.envelopes) == 3
