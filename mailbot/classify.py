@@ -130,7 +130,13 @@ _CONTEXT_KEYS = (
     "addressed",
     "emphasis",
     "pointer",
+    "public_records",
 )
+# A letter naming a public-records (freedom-of-information) law ("julkisuuslaki", "offentleglova",
+# "Informationsfreiheitsgesetz": the language's `public_records` words) asks an authority for
+# documents: what reads as access or portability there ("pyydän saada tiedot ... CSV-tiedostona")
+# is not the writer's own data, so it is not reported and a person looks (fifth sweep).
+PUBLIC_RECORDS_INTENTS = frozenset({"access", "portability"})
 # A mention ("the existence of the right to request erasure") covers what follows it in the same
 # sentence up to this many characters: a rights list in an access template runs long.
 MENTION_REACH = 200
@@ -1409,6 +1415,8 @@ class _Reading:
     addressed: bool | None = None
     # Sentence -> where its `emphasis` word ("above all", "ennen kaikkea", "vor allem") starts.
     emphasised: Mapping[int, int] = field(default_factory=dict)
+    # The letter names a public-records law (`public_records`): see PUBLIC_RECORDS_INTENTS.
+    public_records: bool = False
 
 
 def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
@@ -1442,10 +1450,15 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 if not sentences[i].subject:
                     at = m.start() - starts[i]
                     emphasised[i] = min(emphasised.get(i, at), at)
+    public = bool(lang.ctx("public_records")) and any(
+        _finds(lang.guarded("public_records"), s.folded, s.plain) for s in sentences
+    )
     accepted = []
     for intent in INTENTS:
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
+        if public and intent in PUBLIC_RECORDS_INTENTS:
+            continue  # documents asked of an authority under a public-records law
         if intent in DESTRUCTIVE:
             strong = any(
                 h.intent == intent and h.effective > 0 and h.pattern.weight >= STRONG_WEIGHT
@@ -1456,7 +1469,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
     return _Reading(
-        lang.language, hits, scores, accepted, sum(scores.values()), addressed, emphasised
+        lang.language, hits, scores, accepted, sum(scores.values()), addressed, emphasised, public
     )
 
 
@@ -1738,6 +1751,34 @@ def classify(
     )
 
 
+def _subject_only_destructive(
+    reading: _Reading, sentences: list[_Sentence], intents: list[str]
+) -> tuple[list[str], list[str]]:
+    """Erasure or rectification that only the subject line names, in a letter whose body asks
+    the other one: the body is the request ("Rectification de données me concernant" over a body
+    asking deletion, a published letter reproduced with the wrong subject). The subject's right
+    is dropped and a person looks. When the body asks no destructive right at all, a person looks
+    too. A letter that is only a subject line is its own request."""
+    if not any(not s.subject for s in sentences):
+        return intents, []
+    body_asks = {
+        h.intent
+        for h in reading.hits
+        if h.intent in DESTRUCTIVE and h.effective > 0 and not sentences[h.sentence].subject
+    }
+    kept, why = list(intents), []
+    for intent in DESTRUCTIVE:
+        if intent not in intents or intent in body_asks:
+            continue
+        (other,) = DESTRUCTIVE - {intent}
+        if other in body_asks and other in intents:
+            kept.remove(intent)
+            why.append(f"{intent} named only in the subject line, the body asks {other}")
+        else:
+            why.append(f"{intent} named only in the subject line")
+    return kept, why
+
+
 def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     sentences = _sentences(subject or "", text or "")
     raw = f"{subject}\n{text}".strip()
@@ -1781,11 +1822,12 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         language = "und"
 
     intents = _order(reading, sentences)
+    intents, subject_only_why = _subject_only_destructive(reading, sentences, intents)
     reasons = [_reason(h) for h in reading.hits if h.effective > 0 or h.why_not]
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
     confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
 
-    review_why: list[str] = []
+    review_why: list[str] = list(subject_only_why)
     if not intents:
         review_why.append("no right recognised")
     elif confidence < REVIEW_CONFIDENCE:
@@ -1805,6 +1847,10 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
+    if reading.public_records and any(
+        reading.scores[i] >= THRESHOLD for i in PUBLIC_RECORDS_INTENTS
+    ):
+        review_why.append("a public-records request: documents asked, not the writer's data")
     if (
         language not in MAIN_LANGUAGES
         and intents
