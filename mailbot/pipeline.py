@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import bindparam, insert, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlmodel import Session, select
 
 from mailbot import actions
@@ -154,10 +154,22 @@ def process_message(settings: Settings, raw: RawMessage, *, relaxed: bool = Fals
         return Outcome(
             raw.key, MessageOutcome.DUPLICATE, note="processed by another worker", already=True
         )
-    except Exception as exc:  # never lose a message: quarantine it with the error
-        log.exception("message %s failed; quarantined", raw.key)
-        error = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=8)}"
-        return _quarantine(settings, raw, error)
+    except DBAPIError as exc:
+        if exc.connection_invalidated:
+            # the database connection was lost (a server restart): not the message's fault; it
+            # stays on the server and is read again next round
+            log.warning("database connection lost while processing %s; will retry", raw.key)
+            return Outcome(raw.key, None, note="database connection lost; will retry")
+        return _failed(settings, raw, exc)
+    except Exception as exc:
+        return _failed(settings, raw, exc)
+
+
+def _failed(settings: Settings, raw: RawMessage, exc: Exception) -> Outcome:
+    """Never lose a message: quarantine it with the error."""
+    log.exception("message %s failed; quarantined", raw.key)
+    error = f"{type(exc).__name__}: {exc}\n{traceback.format_exc(limit=8)}"
+    return _quarantine(settings, raw, error)
 
 
 def _stages(ctx: Context) -> Outcome:
