@@ -1500,9 +1500,26 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         if h.intent == "erasure" and h.effective > 0
     )
 
+    erasure_in_body = any(
+        not sentences[h.sentence].subject
+        for h in reading.hits
+        if h.intent == "erasure" and h.effective > 0
+    )
+
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
         in_subject = any(sentences[h.sentence].subject for h in live)
+        if (
+            in_subject
+            and intent in SUBSUMED_BY_ERASURE
+            and "erasure" in reading.accepted
+            and erasure_in_body
+            and not erasure_in_subject
+            and all(sentences[h.sentence].subject for h in live)
+        ):
+            # sixth sweep: "Opt-out request for X" over a body that asks only the deletion of all
+            # the data: the body is the request, and the erasure ends the opt-out's matter too
+            in_subject = False
         first = min((offsets[h.sentence] + h.start for h in live), default=total)
         # what follows the emphasis word counts as asked first, and more: "a copy too, but
         # above all delete my account" (a copy asked in full words must not outrank it)
