@@ -7,17 +7,17 @@ schema is only ever created by alembic migrations, so an existing database upgra
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event, inspect, text
+from sqlalchemy import Engine, event, inspect, select, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlmodel import Session, create_engine
 
-from mailbot import models  # noqa: F401  (registers the tables on SQLModel.metadata)
+from mailbot import models
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -33,13 +33,15 @@ def normalise_url(url: str) -> str:
     return url
 
 
-@cache
 def get_engine(url: str, *, relaxed: bool = False) -> Engine:
-    """The engine (one pool) for `url`. `relaxed`: a second pool whose connections never wait
-    for the disk at commit (see relax_commit), for the pipeline's per-message transactions, so they
-    need no setting changed and reset around each one; its connections are never handed to a
-    caller of the durable engine."""
-    url = normalise_url(url)
+    """The engine (one pool) for `url`. `relaxed`: a second pool whose transactions never wait
+    for the disk at commit (see relax_commit), for the pipeline's per-message transactions; its
+    connections are never handed to a caller of the durable engine."""
+    return _engine(normalise_url(url), relaxed)  # positional: one cache entry per pool
+
+
+@cache
+def _engine(url: str, relaxed: bool) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         synchronous = "NORMAL" if relaxed else "FULL"
@@ -65,11 +67,16 @@ def get_engine(url: str, *, relaxed: bool = False) -> Engine:
                         _record.invalidate(exc)
 
         return engine
-    if relaxed:  # a setting of the connection, given when it is opened
-        return create_engine(
-            url, pool_pre_ping=True, connect_args={"options": "-c synchronous_commit=off"}
-        )
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True)
+    if relaxed:
+
+        @event.listens_for(engine, "begin")
+        def _relaxed_commit(conn):  # type: ignore[no-untyped-def]
+            # set inside each transaction (SET LOCAL), not as a connection option: the URL's own
+            # options and a transaction-pooling PgBouncer are left alone
+            conn.exec_driver_sql("SET LOCAL synchronous_commit = off")
+
+    return engine
 
 
 def alembic_config(url: str) -> Config:
@@ -81,10 +88,12 @@ def alembic_config(url: str) -> Config:
     return cfg
 
 
-def head_revision() -> str:
+def head_revision() -> str | None:
     """The newest migration's revision: the migrations form one chain numbered by their file
-    names (tests/test_migrations.py checks this against alembic's own reading of them)."""
-    return max(p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py"))
+    names (tests/test_migrations.py checks this against alembic's own reading of them). None when
+    no migration file is found as source (then alembic decides)."""
+    found = [p.name[:4] for p in (MIGRATIONS / "versions").glob("[0-9][0-9][0-9][0-9]_*.py")]
+    return max(found, default=None)
 
 
 def is_current(url: str) -> bool:
@@ -97,7 +106,8 @@ def is_current(url: str) -> bool:
         return False  # no table yet (a new database); a real outage shows again in migrate()
     except ProgrammingError:
         return False
-    return [row[0] for row in found] == [head_revision()]
+    head = head_revision()
+    return head is not None and [row[0] for row in found] == [head]
 
 
 def migrate(url: str, *, revision: str = "head") -> None:
@@ -134,8 +144,9 @@ def session_scope(url: str, *, relaxed: bool = False) -> Iterator[Session]:
 
 def relax_commit(session: Session) -> None:
     """Let this transaction's commit return before the disk has it (SQLite: the WAL without an
-    fsync; PostgreSQL: synchronous_commit off). It is atomic and survives a crash of mailbot; only
-    a power cut or an OS crash can lose it, and only until the next durable commit (make_durable),
+    fsync; PostgreSQL: synchronous_commit off). It is atomic and survives a crash of mailbot; a
+    power cut, an OS crash or a crash of the PostgreSQL server can lose it, and only until the next
+    durable commit (make_durable, which also says which messages' records it found),
     which writes everything committed before it. Use it only where nothing outside the database
     depends on the commit before make_durable runs: mailbot moves a message on the mail server,
     sends a reply or answers an SMTP client only after a durable commit. Call it first in a
@@ -147,9 +158,12 @@ def relax_commit(session: Session) -> None:
         conn.exec_driver_sql("SET LOCAL synchronous_commit = off")  # this transaction
 
 
-def make_durable(url: str) -> None:
+def make_durable(url: str, keys: Sequence[str] = ()) -> set[str]:
     """A durable commit: it writes the log up to here, so every relaxed commit before it is on the
-    disk when it returns (one fsync for a batch of messages instead of one each)."""
+    disk when it returns (one fsync for a batch of messages instead of one each). Returns which of
+    `keys` (messages' source keys) have their ledger row, read in the same transaction: a crash
+    of the database server itself (PostgreSQL restarted after a backend was killed) can undo
+    relaxed commits that the caller saw succeed, and only what is on the disk may be marked done."""
     from sqlalchemy.dialects.postgresql import insert as pg_insert
     from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -170,3 +184,12 @@ def make_durable(url: str) -> None:
                 },
             )
         )
+        found: set[str] = set()
+        ledger = models.ProcessedMessage.__table__  # type: ignore[attr-defined]
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            rows = session.execute(
+                select(ledger.c.source_key).where(ledger.c.source_key.in_(chunk))
+            ).scalars()
+            found.update(rows)
+    return found

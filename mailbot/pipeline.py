@@ -11,7 +11,6 @@ replies included, is rolled back by the unique key.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import json
@@ -99,6 +98,7 @@ class Outcome:
     replies: list[str] = field(default_factory=list)  # kinds of the replies queued
     note: str = ""
     already: bool = False  # processed in an earlier run
+    outage: bool = False  # not decided because the database went away (reported as an error)
     config_error: bool = False  # mailbot's settings are wrong: nothing can be processed
 
     @property
@@ -155,14 +155,33 @@ def process_message(settings: Settings, raw: RawMessage, *, relaxed: bool = Fals
             raw.key, MessageOutcome.DUPLICATE, note="processed by another worker", already=True
         )
     except DBAPIError as exc:
-        if exc.connection_invalidated:
+        if exc.connection_invalidated and _lost_connection_again(settings, raw.key) < LOST_LIMIT:
             # the database connection was lost (a server restart): not the message's fault; it
-            # stays on the server and is read again next round
+            # stays on the server and is read again next round. A message that loses it every
+            # time (a backend killed for its size) is quarantined after LOST_LIMIT tries.
             log.warning("database connection lost while processing %s; will retry", raw.key)
-            return Outcome(raw.key, None, note="database connection lost; will retry")
+            return Outcome(raw.key, None, note="database connection lost; will retry", outage=True)
         return _failed(settings, raw, exc)
     except Exception as exc:
         return _failed(settings, raw, exc)
+
+
+LOST_LIMIT = 3  # rounds a message may lose the database connection before it is quarantined
+
+
+def _lost_connection_again(settings: Settings, key: str) -> int:
+    """How many times processing `key` has lost the database connection, this time included
+    (counted in a row of its own, on a fresh connection; 0 when the database cannot be reached
+    at all, which is an outage, not the message)."""
+    name = f"db-lost:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+    try:
+        with session_scope(settings.database_url) as session:
+            row = session.get(RuntimeState, name)
+            count = int(row.value) + 1 if row is not None else 1
+            session.merge(RuntimeState(key=name, value=str(count), updated_at=utcnow()))
+    except Exception:
+        return 0
+    return count
 
 
 def _failed(settings: Settings, raw: RawMessage, exc: Exception) -> Outcome:
@@ -701,8 +720,10 @@ def run_once(settings: Settings, mailbox: Mailbox) -> RunReport:
     try:
         _process_all(settings, mailbox, marks, report, courier)
     except BaseException:
-        with contextlib.suppress(Exception):  # the processing's error is the one to report
+        try:
             courier.finish()
+        except Exception:  # the processing's error is the one raised; this one is logged
+            log.exception("delivery failed too")
         raise
     report.delivery = courier.finish()  # the last batch's replies, then the thread ends
     return report
@@ -733,6 +754,8 @@ def _process_all(
         if outcome.config_error:
             report.errors.append(outcome.note)
             break
+        if outcome.outage:
+            report.errors.append(f"{raw.key}: {outcome.note}")
         if outcome.mark_done:
             marks.append((raw, outcome.quarantine))
         if len(marks) >= MARK_BATCH:
@@ -790,8 +813,18 @@ def _mark(
     if not marks:
         return
     try:
-        make_durable(settings.database_url)  # the messages' outcomes are on disk before they move
-        _record_moved(settings, mailbox.mark_done_many(list(marks)))
+        # the messages' outcomes are on disk before they move, and only theirs: a database server
+        # that crashed since their relaxed commits may have lost some (those stay and are re-read)
+        on_disk = make_durable(settings.database_url, [raw.key for raw, _q in marks])
+        kept = [(raw, quarantine) for raw, quarantine in marks if raw.key in on_disk]
+        if len(kept) < len(marks):
+            lost = len(marks) - len(kept)
+            log.warning("%d processed message(s) lost their database record; re-read next", lost)
+            report.errors.append(
+                f"{lost} message(s) lost their database record (did the database restart?); "
+                "left in the INBOX to be processed again"
+            )
+        _record_moved(settings, mailbox.mark_done_many(kept))
     except Exception as exc:
         report.errors.append(f"could not mark {len(marks)} message(s) done: {exc}")
     marks.clear()

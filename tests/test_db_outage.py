@@ -120,3 +120,26 @@ def test_a_reply_sent_just_before_the_connection_is_lost_is_still_marked_sent(
     with session_scope(env.database_url) as session:
         statuses = set(session.exec(select(OutboxMessage.status)).all())
     assert statuses == {OutboxStatus.SENT}
+
+
+def test_a_message_that_loses_the_connection_every_time_is_quarantined_in_the_end(
+    env: Settings, key: TestKey, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A poison message (say, one whose processing gets its backend killed each time) does not
+    loop for ever: after LOST_LIMIT lost connections it is quarantined with the error."""
+    from mailbot import pipeline
+
+    real_classify = pipeline.classify
+
+    def restart_every_time(**kwargs: object) -> object:
+        _kill_other_connections(env.database_url)
+        return real_classify(**kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "classify", restart_every_time)
+    outcomes = [
+        process_message(env, _raw(key, 9), relaxed=True) for _ in range(pipeline.LOST_LIMIT)
+    ]
+    assert [o.outcome for o in outcomes[:-1]] == [None] * (pipeline.LOST_LIMIT - 1)
+    assert all(o.outage for o in outcomes[:-1])
+    assert outcomes[-1].outcome is MessageOutcome.QUARANTINED
+    assert _outcomes(env.database_url)["d:9"] is MessageOutcome.QUARANTINED

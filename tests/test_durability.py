@@ -92,9 +92,9 @@ def test_run_once_makes_the_batch_durable_before_marking_it_done(
         events.append(f"process relaxed={relaxed}")
         return real_process(settings, raw, relaxed=relaxed)
 
-    def durable(database_url: str) -> None:
+    def durable(database_url: str, keys: list[str]) -> set[str]:
         events.append("durable")
-        real_durable(database_url)
+        return real_durable(database_url, keys)
 
     monkeypatch.setattr(pipeline, "process_message", process)
     monkeypatch.setattr(pipeline, "make_durable", durable)
@@ -139,3 +139,49 @@ def test_several_workers_reach_the_barrier_at_once(db_url: str) -> None:
     for thread in threads:
         thread.join()
     assert errors == []
+
+
+def test_one_durable_pool_per_database(db_url: str) -> None:
+    """get_engine(url) and get_engine(url, relaxed=False) are the same pool (not two, doubling
+    the connections a worker holds); the relaxed one is separate."""
+    assert get_engine(db_url) is get_engine(db_url, relaxed=False)
+    assert get_engine(db_url, relaxed=True) is not get_engine(db_url)
+
+
+def test_a_message_whose_record_was_lost_is_not_marked_done(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database server that crashed after a relaxed commit may have lost it: only messages
+    whose ledger row the durable commit finds are moved; the rest stay to be read again, and the
+    run reports it."""
+    from sqlalchemy import delete
+
+    from mailbot.models import ProcessedMessage
+
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    migrate(url)
+    real_durable = pipeline.make_durable
+
+    def crash_then_durable(database_url: str, keys: list[str]) -> set[str]:
+        with session_scope(database_url) as session:  # what the crash undid
+            session.exec(delete(ProcessedMessage).where(ProcessedMessage.source_key == "rec:1"))  # type: ignore[call-overload,arg-type]
+        return real_durable(database_url, keys)
+
+    monkeypatch.setattr(pipeline, "make_durable", crash_then_durable)
+    monkeypatch.setattr(pipeline, "deliver", lambda _settings: pipeline.DeliveryReport())
+    bounce = (
+        b"From: MAILER-DAEMON@mx.example\r\nTo: tietosuoja@rekisteri.fi\r\n"
+        b"Subject: Undelivered Mail Returned to Sender\r\nAuto-Submitted: auto-replied\r\n"
+        b"Message-ID: <c%d@mx.example>\r\n\r\nThe message could not be delivered.\r\n"
+    )
+    marked: list[str] = []
+
+    class Mailbox(_Recorder):
+        def mark_done_many(self, marks: list[tuple[RawMessage, bool]]) -> list[str]:
+            marked.extend(raw.key for raw, _q in marks)
+            return [raw.key for raw, _q in marks]
+
+    settings = Settings(database_url=url, controller_address="tietosuoja@rekisteri.fi", dns=False)
+    report = pipeline.run_once(settings, Mailbox([bounce % n for n in range(3)], []))  # type: ignore[arg-type]
+    assert marked == ["rec:0", "rec:2"]
+    assert any("lost their database record" in e for e in report.errors)
