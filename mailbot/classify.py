@@ -1141,12 +1141,22 @@ def _requires_negation(pattern: Pattern, negations: Sequence[re.Pattern[str]]) -
     )
 
 
+# An unticked box of a form: "[ ]", "☐", "□", "( )" (a ticked one is "[x]", "☒", "(x)").
+_UNTICKED_BOX = re.compile(r"\[\s*\]|☐|□|\(\s+\)")
+
+
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     folded, plain = sent.folded, sent.plain
     before = folded[: hit.start]
     if _finds(lang.guarded("suppress:" + hit.intent), folded, plain):
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
+        return "mention"
+    # An unticked box inside the match ("I ask for: [ ] Erasure of my data"): the words before it
+    # are the form's heading and the right after it an option not chosen, unless the match is
+    # whole before the box ("[x] Erasure of my data [ ] Portability" erases).
+    box = _UNTICKED_BOX.search(folded, hit.start, hit.end)
+    if box and not hit.pattern.regex.match(folded[: box.start()], hit.start):
         return "mention"
     # The items of a list whose introduction ends in a mention ("I understand that I have the
     # right to:" then "- Request access, rectification and erasure of my personal data") list
