@@ -1024,6 +1024,9 @@ class _Sentence(NamedTuple):
     # A list item's introduction ("I have the right to:"), folded, without its colon: when it
     # ends in a mention, the items are the rights listed, not requested (fourth sweep).
     intro: str = ""
+    # The introduction of the list this item's list is nested in ("I have the right to:" over
+    # "1) to request from the controller:" over "a) access to my data"): eighth sweep.
+    outer: str = ""
 
 
 def _sentence(text: str, subject: bool) -> _Sentence:
@@ -1062,6 +1065,7 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
         written = in_text.group("subject").strip()
         out.append(_sentence(written, True))
     intro = ""  # the text before a colon that opens a bulleted list, carried to its items
+    outer = ""  # the outermost list's introduction, once an item opens a list of its own
     for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
         for line in paragraph.splitlines():
@@ -1073,13 +1077,16 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
             else:
                 units.append(stripped)
         for unit in units:
-            if not _BULLET.match(unit):
-                intro = ""
+            bullet = _BULLET.match(unit)
+            if not bullet:
+                intro = outer = ""
             pieces = _split_sentences(unit)
             for piece in pieces:
                 sentence = _sentence(piece, False)
-                out.append(sentence._replace(intro=intro) if intro else sentence)
+                out.append(sentence._replace(intro=intro, outer=outer) if intro else sentence)
             if pieces and pieces[-1].endswith(":"):
+                if bullet and intro and not outer:
+                    outer = intro  # an item opens a nested list: the outer one still holds
                 intro = fold(pieces[-1][:-1].rstrip())
     return out
 
@@ -1161,10 +1168,12 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     # The items of a list whose introduction ends in a mention ("I understand that I have the
     # right to:" then "- Request access, rectification and erasure of my personal data") list
     # rights; "I exercise my right to:" uses them (`exercise`), "I request the following:" asks.
+    # A nested list's items are covered by the outer list's introduction too.
     if not sent.subject and sent.intro:
-        intro_plain = sent.intro.isascii() or _lowered(sent.intro) == sent.intro
-        if _in_mention(sent.intro, lang, intro_plain, reach=LIST_INTRO_REACH):
-            return "mention"
+        for intro in (sent.intro, sent.outer) if sent.outer else (sent.intro,):
+            intro_plain = intro.isascii() or _lowered(intro) == intro
+            if _in_mention(intro, lang, intro_plain, reach=LIST_INTRO_REACH):
+                return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
         post = _first_clause(folded[hit.start :])[:60]
