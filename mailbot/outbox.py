@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import dkim
 from sqlalchemy import bindparam, func, insert, or_, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from mailbot.db import get_engine
@@ -213,13 +214,17 @@ def deliver_pending(
                 if not rows:
                     break
                 for row_id, to_address, raw, attempts in rows:
+                    # the database's write lock first (SQLite has one writer; on PostgreSQL this
+                    # locks only the row, ours by the claim), so the mark after the send never
+                    # waits behind another transaction (the courier runs beside the processing):
+                    # the window in which a kill leaves a sent reply unmarked stays one commit
+                    marks.connection().execute(_HOLD, {"row_id": row_id})
                     values = _send_one(transport, sender, to_address, raw, attempts, report)
                     # each send recorded at once (the duplicate window stays one row), without
                     # waiting for the disk: a mark lost to a power cut (never to a crash of
                     # mailbot) only puts the reply back in the window STALE_SENDING documents. The
                     # claim's commit above is durable, and with it every reply it claimed.
-                    marks.connection().execute(_MARK, {"row_id": row_id, **values})
-                    marks.commit()
+                    _record_send(marks, {"row_id": row_id, **values})
     finally:
         transport.close()
     return report
@@ -301,6 +306,25 @@ def _send_one(
     }
 
 
+def _record_send(marks: Session, values: dict[str, Any]) -> None:
+    """The send's mark; written again on a new connection if the held one was lost (the database
+    restarted during the send): a mark lost would send the reply a second time later."""
+    try:
+        marks.connection().execute(_MARK, values)
+        marks.commit()
+    except DBAPIError as exc:
+        marks.rollback()
+        if not exc.connection_invalidated:
+            raise
+        marks.connection().execute(_MARK, values)
+        marks.commit()
+
+
+_HOLD = (  # a write that changes nothing: it takes the write lock before the send
+    update(OutboxMessage)
+    .where(OutboxMessage.id == bindparam("row_id"))  # type: ignore[arg-type]
+    .values(attempts=OutboxMessage.attempts)
+)
 # Built once, every column a send decides given each time (a statement per reply built anew costs
 # more than running it)
 _MARK = (
