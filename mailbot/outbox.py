@@ -197,6 +197,7 @@ def deliver_pending(
         session.commit()
     started = utcnow()
     try:
+        one_writer = engine.dialect.name == "sqlite"
         with Session(engine) as session, Session(get_engine(database_url, relaxed=True)) as marks:
             while report.sent + report.deferred + report.failed < limit:
                 claimed = _claim_round(session, started, min(ROUND, limit), hourly_cap)
@@ -214,11 +215,12 @@ def deliver_pending(
                 if not rows:
                     break
                 for row_id, to_address, raw, attempts in rows:
-                    # the database's write lock first (SQLite has one writer; on PostgreSQL this
-                    # locks only the row, ours by the claim), so the mark after the send never
-                    # waits behind another transaction (the courier runs beside the processing):
-                    # the window in which a kill leaves a sent reply unmarked stays one commit
-                    marks.connection().execute(_HOLD, {"row_id": row_id})
+                    # SQLite has one writer: its write lock first, so the mark after the send
+                    # never waits behind another transaction (the courier runs beside the
+                    # processing) and the window in which a kill leaves a sent reply unmarked
+                    # stays one commit (PostgreSQL locks rows: the mark waits for nobody)
+                    if one_writer:
+                        marks.connection().execute(_HOLD, {"row_id": row_id})
                     values = _send_one(transport, sender, to_address, raw, attempts, report)
                     # each send recorded at once (the duplicate window stays one row), without
                     # waiting for the disk: a mark lost to a power cut (never to a crash of
