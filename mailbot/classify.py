@@ -1802,6 +1802,11 @@ def _subject_only_destructive(
         for h in reading.hits
         if h.intent in DESTRUCTIVE and h.effective > 0 and not sentences[h.sentence].subject
     }
+    absorbed_by_publication = any(
+        h.intent == "erasure" and h.why_not == "absorbed by publication_optout"
+        for h in reading.hits
+        if not sentences[h.sentence].subject
+    )
     kept, why = list(intents), []
     for intent in DESTRUCTIVE:
         if intent not in intents or intent in body_asks:
@@ -1810,6 +1815,11 @@ def _subject_only_destructive(
         if other in body_asks and other in intents:
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body asks {other}")
+        elif intent == "erasure" and "publication_optout" in intents and absorbed_by_publication:
+            # ninth sweep: "Remove mentor personal data" over "remove my personal information
+            # from the website": the body says the removal is from a published page
+            kept.remove(intent)
+            why.append("erasure named only in the subject line, the body takes it off a website")
         else:
             why.append(f"{intent} named only in the subject line")
     return kept, why
