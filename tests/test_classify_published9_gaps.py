@@ -41,7 +41,7 @@ def test_every_gap_has_letters_and_look_alikes() -> None:
         per_gap.setdefault(_gap(item), set()).add(item.language)
         if item.note.startswith("look-alike"):
             look_alikes.add(_gap(item))
-    assert sorted(per_gap, key=int) == [str(n) for n in range(1, 9)]
+    assert sorted(per_gap, key=int) == [str(n) for n in range(1, 11)]
     assert look_alikes == set(per_gap), sorted(look_alikes, key=int)
     # the photo deleted from a website is checked in two languages
     assert {"en", "fr"} <= per_gap["4"], per_gap["4"]
@@ -98,6 +98,14 @@ def test_website_law_and_own_text_are_never_destructive(text: str) -> None:
         ("", "Verwenden Sie meine Daten bitte vorläufig nicht weiter.", "restriction"),
         ("", "Droit à l'oubli RGPD.", "erasure"),
         ("", "Gelieve mijn adres te corrigeren.", "rectification"),
+        ("", "Hei, en halua enää vastaanottaa viestejänne.", "marketing_optout"),
+        ("", "Hej, jag vill inte längre få mejl från er.", "marketing_optout"),
+        (
+            "",
+            "Etwas, das Sie über mich gespeichert haben, ist falsch. Bitte korrigieren Sie das.",
+            "rectification",
+        ),
+        ("", "Hola, mi apellido está mal escrito.", "rectification"),
     ],
 )
 def test_the_requests_still_ask(subject: str, text: str, intent: str) -> None:
