@@ -7,41 +7,18 @@ to a person."""
 
 from __future__ import annotations
 
-import re
-import sys
-from pathlib import Path
-
 import pytest
+from gap_letters import GapLetters, Labelled, assert_reads_as_labelled
 
-from mailbot.classify import DESTRUCTIVE, Classification, classify, load_rules
+from mailbot.classify import DESTRUCTIVE, classify, load_rules
 
-HERE = Path(__file__).resolve().parent
-GAPS = HERE / "letters" / "published7_gaps"
-
-sys.path.insert(0, str(HERE.parent / "bench"))
-from classify_eval import Labelled, main_right, read_labels, read_letter  # noqa: E402
-
-LABELS = read_labels(GAPS / "labels.tsv")
-
-
-def _classify(item: Labelled) -> Classification:
-    subject, body = read_letter(GAPS / item.file)
-    return classify(subject=subject, text=body, rules=load_rules())
-
-
-def _gap(item: Labelled) -> str:
-    found = re.match(r"(?:look-alike of )?gap (\d+):", item.note)
-    assert found, f"{item.file}: the note must name its gap"
-    return found.group(1)
+GAPS = GapLetters("published7_gaps")
+LABELS = GAPS.labels
 
 
 def test_every_gap_has_letters_and_look_alikes() -> None:
-    per_gap: dict[str, set[str]] = {}
-    look_alikes: set[str] = set()
-    for item in LABELS:
-        per_gap.setdefault(_gap(item), set()).add(item.language)
-        if item.note.startswith("look-alike"):
-            look_alikes.add(_gap(item))
+    per_gap = GAPS.languages_per_gap()
+    look_alikes = GAPS.look_alike_gaps()
     assert sorted(per_gap, key=int) == [str(n) for n in range(1, 11)]
     # every gap but the second (new access wordings, nothing to keep apart) has a look-alike
     assert look_alikes == set(per_gap) - {"2"}, sorted(look_alikes, key=int)
@@ -52,20 +29,14 @@ def test_every_gap_has_letters_and_look_alikes() -> None:
 
 @pytest.mark.parametrize("item", LABELS, ids=lambda item: item.file)
 def test_rights_and_no_destructive_misfire(item: Labelled) -> None:
-    got = _classify(item)
-    assert main_right(item, got), (item.note, got.intents, got.reasons)
-    assert set(got.intents) == set(item.intents), (item.note, got.intents, got.reasons)
-    misfire = (set(got.intents) & DESTRUCTIVE) - set(item.intents)
-    assert not misfire, (item.note, got.intents, got.reasons)
-    if not item.intents:
-        assert got.needs_review, (item.note, got.reasons)
+    assert_reads_as_labelled(item, GAPS.classify(item))
 
 
 def test_an_unticked_box_inside_a_request_chooses_nothing() -> None:
     """The misfire the sweep found in a form: "I ask for: [ ] Erasure" read the heading's request
     words and the option after the box as one request."""
-    for item in (i for i in LABELS if _gap(i) == "4" and not i.intents):
-        got = _classify(item)
+    for item in (i for i in LABELS if GAPS.gap(i) == "4" and not i.intents):
+        got = GAPS.classify(item)
         assert not got.intents, (item.file, got.intents, got.reasons)
         assert got.needs_review, (item.file, got.reasons)
 
