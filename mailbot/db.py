@@ -6,7 +6,6 @@ schema is only ever created by alembic migrations, so an existing database upgra
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
@@ -34,9 +33,15 @@ def normalise_url(url: str) -> str:
 
 
 def get_engine(url: str, *, relaxed: bool = False) -> Engine:
-    """The engine (one pool) for `url`. `relaxed`: a second pool whose transactions never wait
-    for the disk at commit (see relax_commit), for the pipeline's per-message transactions; its
-    connections are never handed to a caller of the durable engine."""
+    """The engine (one pool) for `url`. `relaxed`: a second pool whose transactions' commits
+    return before the disk has them (SQLite: connections opened with synchronous=NORMAL, the WAL
+    without an fsync; PostgreSQL: SET LOCAL synchronous_commit = off at each begin), for the
+    pipeline's per-message transactions; its connections are never handed to a caller of the
+    durable engine. Such a commit is atomic and survives a crash of mailbot; a power cut, an OS
+    crash or a crash of the PostgreSQL server can lose it, and only until the next durable commit
+    (make_durable), which writes everything committed before it. Use it only where nothing
+    outside the database depends on the commit before make_durable runs: mailbot moves a message
+    on the mail server, sends a reply or answers an SMTP client only after a durable commit."""
     return _engine(normalise_url(url), relaxed)  # positional: one cache entry per pool
 
 
@@ -54,17 +59,6 @@ def _engine(url: str, relaxed: bool) -> Engine:
             cur.execute("PRAGMA busy_timeout=30000")
             cur.execute(f"PRAGMA synchronous={synchronous}")
             cur.close()
-
-        if not relaxed:
-
-            @event.listens_for(engine, "checkin")
-            def _sqlite_full_sync(dbapi_conn, _record):  # type: ignore[no-untyped-def]
-                # a transaction that relaxed its commit (relax_commit) never hands that on
-                if dbapi_conn is not None:
-                    try:
-                        dbapi_conn.execute("PRAGMA synchronous=FULL")
-                    except sqlite3.Error as exc:  # never reused half-reset: the pool drops it
-                        _record.invalidate(exc)
 
         return engine
     engine = create_engine(url, pool_pre_ping=True)
@@ -132,7 +126,7 @@ def is_initialised(url: str) -> bool:
 @contextmanager
 def session_scope(url: str, *, relaxed: bool = False) -> Iterator[Session]:
     """A session that commits on success and rolls back on any error; `relaxed`: its commit does
-    not wait for the disk (see relax_commit), through the relaxed engine's connections."""
+    not wait for the disk (see get_engine), through the relaxed engine's connections."""
     with Session(get_engine(url, relaxed=relaxed), expire_on_commit=False) as session:
         try:
             yield session
@@ -140,22 +134,6 @@ def session_scope(url: str, *, relaxed: bool = False) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
-
-
-def relax_commit(session: Session) -> None:
-    """Let this transaction's commit return before the disk has it (SQLite: the WAL without an
-    fsync; PostgreSQL: synchronous_commit off). It is atomic and survives a crash of mailbot; a
-    power cut, an OS crash or a crash of the PostgreSQL server can lose it, and only until the next
-    durable commit (make_durable, which also says which messages' records it found),
-    which writes everything committed before it. Use it only where nothing outside the database
-    depends on the commit before make_durable runs: mailbot moves a message on the mail server,
-    sends a reply or answers an SMTP client only after a durable commit. Call it first in a
-    transaction: SQLite refuses to change the setting once the transaction has written."""
-    conn = session.connection()
-    if conn.dialect.name == "sqlite":
-        conn.exec_driver_sql("PRAGMA synchronous=NORMAL")  # this connection; reset at check-in
-    elif conn.dialect.name == "postgresql":
-        conn.exec_driver_sql("SET LOCAL synchronous_commit = off")  # this transaction
 
 
 def make_durable(url: str, keys: Sequence[str] = ()) -> set[str]:

@@ -130,7 +130,7 @@ class Context:
 
 def process_message(settings: Settings, raw: RawMessage, *, relaxed: bool = False) -> Outcome:
     """Take one raw message through every stage; never raises for a bad message. `relaxed`: the
-    commit need not wait for the disk (db.relax_commit); the caller then calls db.make_durable
+    commit need not wait for the disk (the relaxed pool, db.get_engine); the caller then calls db.make_durable
     before anything outside the database relies on it (run_once does, before marking done)."""
     try:
         with session_scope(settings.database_url, relaxed=relaxed) as session:
