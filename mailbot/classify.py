@@ -101,6 +101,8 @@ REVIEW_CONFIDENCE = 0.6
 ABSORB_OVERLAP: Mapping[str, frozenset[str]] = {
     "marketing_optout": frozenset({"erasure", "objection", "rectification"}),
     "publication_optout": frozenset({"erasure", "objection"}),
+    # "haluan saada tietoni koneluettavassa muodossa": the copy asked is the portable one
+    "portability": frozenset({"access"}),
 }
 # In a sentence that opts out of marketing or publication, "I object" objects to that.
 ABSORB_SENTENCE: Mapping[str, frozenset[str]] = {

@@ -273,6 +273,31 @@ FOLDERS = (
             Group("guardian|parent", 14),
         ),
     ),
+    # An eighth blind set (tests/letters/blind8/, labels.tsv): 125 letters written by a helper that
+    # never read the rules, 25 each in fi/sv/en/de/fr, as people write to a customer address:
+    # one-line mobile messages in capitals, colloquial ("nuke", "kick me off your txt list"),
+    # guardians for a child, lawyers, quoted replies, bilingual letters, misleading subject lines;
+    # 25 ask two or three rights, 15 none. Figures before the fixes (fourth session): 72.8% main
+    # right in the five (fi 76, sv 84, en 72, de 64, fr 68), 3 destructive readings (an invoice
+    # sent to the old address, "Päivitin osoitteen itse", read rectification without review; the
+    # word "IP-Anonymisierung" in a question read erasure without review; a company's announced
+    # deletion read erasure, with review). Most misses found nothing: publication opt-outs in
+    # everyday words (a photo out of the gallery, "nicht mehr auf der Website auftauchen"),
+    # one-line marketing opt-outs. After the fixes (rules/README.md, "Eleventh and twelfth sweeps"):
+    # 88.8% (de 88, en 92, fi 92, fr 88, sv 88), no destructive reading; what remains is mostly
+    # the order of two rights (consent withdrawal and erasure: erasure first by the house rule).
+    Folder(
+        "blind8",
+        "bench",
+        letters=125,
+        languages=5,
+        non_requests=15,
+        multi_right=25,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.85,
+        all_share=0.85,
+    ),
 )
 
 
