@@ -57,6 +57,10 @@ def test_rights_and_no_destructive_misfire(item: Labelled) -> None:
         "En halua, että poistatte tietoni.",
         "Je ne veux pas que vous supprimiez mes données.",
         "Jag vill inte att ni raderar mina uppgifter.",
+        # a request denied, not made
+        "Ich habe nie verlangt, dass Sie meine Daten löschen.",
+        "En ole koskaan pyytänyt poistamaan tietojani.",
+        "I never asked you to delete anything.",
     ],
 )
 def test_talk_told_and_refused_are_never_destructive(text: str) -> None:
