@@ -133,7 +133,12 @@ _CONTEXT_KEYS = (
     "emphasis",
     "pointer",
     "public_records",
+    "personal_data",
 )
+# A rectification changes the writer's data, so the letter names some ("my address", "Nachname",
+# "syntymäaika": the language's `personal_data` words). "The price on your website is wrong,
+# correct it" names none: no rectification is reported and a person looks (misfire hunt, fourth
+# session). Languages without the key are not checked.
 # A letter naming a public-records (freedom-of-information) law ("julkisuuslaki", "offentleglova",
 # "Informationsfreiheitsgesetz": the language's `public_records` words) asks an authority for
 # documents: what reads as access or portability there ("pyydän saada tiedot ... CSV-tiedostona")
@@ -1154,12 +1159,39 @@ def _requires_negation(pattern: Pattern, negations: Sequence[re.Pattern[str]]) -
 _UNTICKED_BOX = re.compile(r"\[\s*\]|☐|□|\(\s+\)")
 
 
+# A word in quotation marks is talked about, not used: 'Ihr Mitarbeiter wollte ihn "berichtigen"',
+# 'un courriel confirmant une « demande d'effacement » que je n'ai pas envoyée' (misfire hunt).
+# The opening mark follows a space or a bracket, so an elided "l'effacement" is no quotation.
+_OPENS_QUOTE = re.compile(r"""(?:^|[\s(\[])["']\s*\Z""")
+_CLOSES_QUOTE = re.compile(r"""\s*["'](?=[\s.,;:!?)\]]|\Z)""")
+
+
+_IN_DOUBLE_QUOTES = 60  # characters a quoted phrase ("« demande d'effacement »") may span
+
+
+def _quoted(folded: str, start: int, end: int) -> bool:
+    """The match is a quoted word or lies inside a short phrase in double quotation marks."""
+    if _OPENS_QUOTE.search(folded[max(0, start - 3) : start]) and _CLOSES_QUOTE.match(folded, end):
+        return True
+    left = folded.rfind('"', max(0, start - _IN_DOUBLE_QUOTES), start)
+    right = folded.find('"', end, end + _IN_DOUBLE_QUOTES)
+    return (
+        left >= 0
+        and right >= 0
+        and (left == 0 or not folded[left - 1].isalnum())
+        and (right + 1 == len(folded) or not folded[right + 1].isalnum())
+        and folded.count('"', 0, left) % 2 == 0  # an opening mark, not the close of another
+    )
+
+
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     folded, plain = sent.folded, sent.plain
     before = folded[: hit.start]
     if _finds(lang.guarded("suppress:" + hit.intent), folded, plain):
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
+        return "mention"
+    if hit.intent in DESTRUCTIVE and not sent.subject and _quoted(folded, hit.start, hit.end):
         return "mention"
     # An unticked box inside the match ("I ask for: [ ] Erasure of my data"): the words before it
     # are the form's heading and the right after it an option not chosen, unless the match is
@@ -1438,6 +1470,8 @@ class _Reading:
     emphasised: Mapping[int, int] = field(default_factory=dict)
     # The letter names a public-records law (`public_records`): see PUBLIC_RECORDS_INTENTS.
     public_records: bool = False
+    # The language has `personal_data` words and the letter uses none of them.
+    names_no_data: bool = False
 
 
 def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
@@ -1474,10 +1508,15 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     public = bool(lang.ctx("public_records")) and any(
         _finds(lang.guarded("public_records"), s.folded, s.plain) for s in sentences
     )
+    names_no_data = bool(lang.ctx("personal_data")) and not any(
+        _finds(lang.guarded("personal_data"), s.folded, s.plain) for s in sentences
+    )
     accepted = []
     for intent in INTENTS:
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
+        if intent == "rectification" and names_no_data:
+            continue  # a price or a web page corrected: no data about anyone named
         if public and intent in PUBLIC_RECORDS_INTENTS:
             continue  # documents asked of an authority under a public-records law
         if intent in DESTRUCTIVE:
@@ -1490,7 +1529,15 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
     return _Reading(
-        lang.language, hits, scores, accepted, sum(scores.values()), addressed, emphasised, public
+        lang.language,
+        hits,
+        scores,
+        accepted,
+        sum(scores.values()),
+        addressed,
+        emphasised,
+        public,
+        names_no_data,
     )
 
 
@@ -1809,12 +1856,24 @@ def _subject_only_destructive(
         for h in reading.hits
         if not sentences[h.sentence].subject
     )
+    body_refuses = {
+        h.intent
+        for h in reading.hits
+        if h.intent in DESTRUCTIVE
+        and h.why_not in ("negated", "suppressed")
+        and not sentences[h.sentence].subject
+    }
     kept, why = list(intents), []
     for intent in DESTRUCTIVE:
         if intent not in intents or intent in body_asks:
             continue
         (other,) = DESTRUCTIVE - {intent}
-        if other in body_asks and other in intents:
+        if intent in body_refuses:
+            # misfire hunt: "Account deletion" over "Please don't delete my account": the subject
+            # names the matter, the body says no
+            kept.remove(intent)
+            why.append(f"{intent} named only in the subject line, the body says not to")
+        elif other in body_asks and other in intents:
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body asks {other}")
         elif intent == "erasure" and "publication_optout" in intents and absorbed_by_publication:
@@ -1895,6 +1954,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
+    if reading.names_no_data and reading.scores["rectification"] >= DESTRUCTIVE_THRESHOLD:
+        review_why.append("a correction asked, but no data about the writer named")
     if reading.public_records and any(
         reading.scores[i] >= THRESHOLD for i in PUBLIC_RECORDS_INTENTS
     ):

@@ -298,6 +298,25 @@ FOLDERS = (
         main_share=0.85,
         all_share=0.85,
     ),
+    # A misfire hunt of our own (tests/letters/misfire2/, labels.tsv): 130 short letters written by
+    # a helper that never read the rules, 26 each in fi/sv/en/de/fr, 92 of them asking no right
+    # while they talk of deleting or correcting: "please don't delete" under a subject naming
+    # deletion, "I never asked you to delete", someone else's deletion told ("my ex says he asked
+    # you to delete his account"), "already deleted, thanks", a booking deleted, a price or a web
+    # page corrected, "my name is correct, change nothing", quoted law; and controls that do ask.
+    # Before the fixes (fourth session): 15 destructive readings, 9 without review; 86.2% main
+    # right. After (rules/README.md, "Misfire hunt, fourth session"): none; 98.5% (de 96, sv 96).
+    Folder(
+        "misfire2",
+        "bench",
+        letters=130,
+        languages=5,
+        non_requests=90,
+        multi_right=10,
+        has_languages=MAIN,
+        main_share=0.95,
+        all_share=0.95,
+    ),
 )
 
 
