@@ -70,6 +70,7 @@ class Folder:
     every_right: bool = False  # each of the nine rights is labelled at least once
     eml: int = 0  # at least this many letters are .eml files
     main_share: float = 0.95  # main right in each of fi/sv/en/de/fr
+    main_languages: tuple[str, ...] = MAIN  # which of them the set holds (blind9: none)
     all_share: float | None = None  # main right across all languages
     other_share: float | None = None  # main right in the languages other than those five
     groups: tuple[Group, ...] = ()
@@ -317,6 +318,64 @@ FOLDERS = (
         main_share=0.95,
         all_share=0.95,
     ),
+    # A ninth blind set (tests/letters/blind9/, labels.tsv): 100 letters in ten EU languages other
+    # than the five (12 each in es/it/nl/pl/pt, 8 each in da/nb/cs/et/el), written by a helper
+    # that never read the rules: formal letters citing each language's name of the GDPR, casual
+    # ones with typos, a guardian for a child, close look-alikes that ask nothing. Before (fourth
+    # session): 68.0% main right, one destructive reading (with review); most misses found
+    # nothing: portability in every language, publication opt-outs, rectification in everyday
+    # words. After the fixes in those ten rule files (rules/README.md, "Ninth blind set"): 100%.
+    Folder(
+        "blind9",
+        "bench",
+        letters=100,
+        languages=10,
+        non_requests=5,
+        multi_right=10,
+        has_languages=("es", "it", "nl", "pl", "pt", "da", "nb", "cs", "et", "el"),
+        every_right=True,
+        main_languages=(),
+        all_share=0.95,
+        other_share=0.95,
+    ),
+    # A tenth blind set (tests/letters/blind10/, labels.tsv): 90 formal Finnish and Swedish letters
+    # written by a helper that never read the rules, in the manner of the models authorities,
+    # unions and lawyers publish: article numbers in every form, ticked forms, municipalities,
+    # patient records, credit bureaus, directory services, reminders, guardians and lawyers, and
+    # 12 that ask nothing (freedom-of-information requests, complaints to the authority about
+    # someone else). Before (fourth session): 87.8% main right (fi 86.7, sv 88.9), one
+    # destructive reading with review; after: 92.2% (fi 91, sv 93): what is left is the order of
+    # two rights (erasure before a withdrawn consent by the house rule; access and portability).
+    Folder(
+        "blind10",
+        "bench",
+        letters=90,
+        languages=2,
+        non_requests=12,
+        multi_right=16,
+        has_languages=("fi", "sv"),
+        every_right=True,
+        main_languages=("fi", "sv"),
+        main_share=0.9,
+        all_share=0.9,
+    ),
+    # A third misfire hunt (tests/letters/misfire3/, labels.tsv): 120 letters of our own, 24 a
+    # language in fi/sv/en/de/fr, with other traps than the second: "I'll delete the account
+    # myself", a how-to question, a forwarded "your deletion request has been received" with
+    # "I didn't send this", "Re: Deletion request" over thanks, an access request to check
+    # that a correction was made ("I was told it would be corrected"), opt-outs with removal
+    # words. Read as `mailbot classify` reads a file (forwarded history stripped). Before
+    # (fourth session): 17 destructive readings (bench reader), 84.2% main right; after: none.
+    Folder(
+        "misfire3",
+        "cli",
+        letters=120,
+        languages=5,
+        non_requests=60,
+        has_languages=MAIN,
+        main_share=0.9,
+        all_share=0.9,
+    ),
 )
 
 
@@ -407,7 +466,7 @@ def test_set_is_big_and_varied(folder: Folder) -> None:
 
 
 @pytest.mark.parametrize(
-    ("folder", "language"), [(f, lang) for f in FOLDERS for lang in MAIN], ids=_ids
+    ("folder", "language"), [(f, lang) for f in FOLDERS for lang in f.main_languages], ids=_ids
 )
 def test_main_right_per_main_language(folder: Folder, language: str) -> None:
     share, wrong = _share(_results(folder.name, folder.reader), (language,))

@@ -5,9 +5,11 @@ general form of one trap, with the request it must not swallow."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from mailbot.classify import DESTRUCTIVE, classify, load_rules
+from mailbot.classify import DESTRUCTIVE, classify, classify_file, load_rules
 
 
 def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
@@ -52,6 +54,22 @@ def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
         # done, or no data
         ("", "Mon ancien compte a bien été supprimé, merci."),
         ("", "Please delete my Thursday 2pm booking and move it to Friday."),
+        # misfire hunt 3: the writer does it, the company confirms, the writer was told
+        ("", "I'll delete the account myself this weekend, nothing for you to do."),
+        ("", "Danke, ich lösche mein Konto dann selbst über die Webseite."),
+        ("", "Je supprimerai mon compte moi-même ce soir."),
+        ("", "Ingen fara, jag raderar kontot själv via webben."),
+        (
+            "Fwd: Your request to delete your account has been received",
+            "?? I didn't send this. I want to keep my account.",
+        ),
+        ("VB: Din begäran om att radera kontot har tagits emot", "Det här har jag inte skickat."),
+        (
+            "",
+            "Im Januar wurde mir mitgeteilt, dass mein falsches Geburtsdatum berichtigt worden sei."
+            " Können Sie mir eine Kopie meiner Daten schicken?",
+        ),
+        ("Re: Poistopyyntö", "Kiitos, sain vahvistuksen siitä, että tietoni on poistettu."),
     ],
 )
 def test_talk_of_deleting_or_correcting_is_never_destructive(subject: str, text: str) -> None:
@@ -89,6 +107,17 @@ def test_talk_of_deleting_or_correcting_is_never_destructive(subject: str, text:
         # one item of data deleted, the membership kept
         ("", "Avsluta inte mitt medlemskap, men radera mitt gamla telefonnummer.", "erasure"),
         ("", "Älkää sulkeko tiliäni, mutta poistakaa vanhat toimitusosoitteeni.", "erasure"),
+        # a reply that points at its quoted request still asks it (read with review)
+        ("AW: Löschung meiner Daten", "Siehe unten. Ich warte immer noch.", "erasure"),
+        # a fresh subject is the request itself
+        ("Poistopyyntö", "Asiakasnumeroni on 4411. Kiitos.", "erasure"),
+        # told, but still wrong: asked again
+        (
+            "",
+            "I was told my date of birth would be corrected, but it is still wrong. Please"
+            " correct it to 3 May 1980.",
+            "rectification",
+        ),
     ],
 )
 def test_the_requests_beside_them_are_still_read(subject: str, text: str, first: str) -> None:
@@ -105,3 +134,23 @@ def test_a_correction_of_nothing_named_goes_to_a_person() -> None:
     assert "rectification" not in got.intents
     assert got.needs_review
     assert any("no data about the writer named" in r for r in got.reasons), got.reasons
+
+
+def test_a_first_line_like_a_header_after_the_subject_is_the_letter(tmp_path: Path) -> None:
+    # misfire hunt 3: "Correction: my order number is ..." under "Subject:" was taken for a
+    # header, and the letter read as empty (language und)
+    letter = tmp_path / "typo.txt"
+    letter.write_text(
+        "Subject: Correction\nCorrection: my order number is 12345, not 12354 as I wrote"
+        " earlier. My question about the refund still stands.\n",
+        encoding="utf-8",
+    )
+    line = classify_file(letter)
+    assert line["language"] == "en"
+    assert line["intents"] == []
+    letter.write_text(
+        "Subject: Please\nRectification: my surname is Virtanen, not Virtala. Please correct it"
+        " in your customer register.\n",
+        encoding="utf-8",
+    )
+    assert classify_file(letter)["intents"] == ["rectification"]
