@@ -1042,10 +1042,26 @@ class _Sentence(NamedTuple):
 _ARTICLE_DOT = re.compile(r"\b(artt?)\.(?=\s?\d)")
 
 
+# The full stops inside an e-mail address or a URL end no sentence either ("Remove my email
+# address (r.okafor@fastpost.example) and my mobile number from all of your marketing lists",
+# blind11): they are read as a middle dot (no rule matches inside an address; details are taken
+# from the sentence as written).
+_ADDRESS_WITH_DOTS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://\S+")
+
+
+def _undotted(match: re.Match[str]) -> str:
+    return match.group(0).replace(".", "\u00b7")
+
+
 def _sentence_folded(text: str) -> str:
-    """A sentence as the rules read it: fold()ed, "art. 15" without its full stop."""
+    """A sentence as the rules read it: fold()ed, "art. 15" without its full stop, the full
+    stops of e-mail addresses and URLs as middle dots (the length is kept)."""
     folded = fold(text)
-    return _ARTICLE_DOT.sub(r"\1 ", folded) if "art" in folded else folded
+    if "art" in folded:
+        folded = _ARTICLE_DOT.sub(r"\1 ", folded)
+    if "@" in folded or "://" in folded:
+        folded = _ADDRESS_WITH_DOTS.sub(_undotted, folded)
+    return folded
 
 
 def _sentence(text: str, subject: bool) -> _Sentence:
@@ -1132,6 +1148,7 @@ class _Hit:
     matched: str
     effective: float = 0.0
     why_not: str = ""  # "negated", "question", "condition", "mention", "suppressed", "absorbed"
+    absorbed: float = 0.0  # what it counted before another intent's match absorbed it
 
 
 def _last_clause(text: str) -> str:
@@ -1471,7 +1488,7 @@ def _absorb(hits: list[_Hit]) -> None:
                 continue
             inside = small.start < big.end and big.start < small.end
             if (small.intent in overlap and inside) or small.intent in same_sentence:
-                small.effective = 0.0
+                small.absorbed, small.effective = small.effective, 0.0
                 small.why_not = f"absorbed by {big.intent}"
 
 
@@ -1495,8 +1512,7 @@ class _Reading:
     names_no_data: bool = False
 
 
-def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
-    hits = _match(sentences, lang, universal)
+def _scores(hits: list[_Hit]) -> dict[str, float]:
     best: dict[tuple[str, str], float] = {}
     for h in hits:
         key = (h.intent, h.pattern.source)
@@ -1504,6 +1520,26 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     scores = dict.fromkeys(INTENTS, 0.0)
     for (intent, _), value in best.items():
         scores[intent] += value
+    return scores
+
+
+def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRules) -> _Reading:
+    hits = _match(sentences, lang, universal)
+    scores = _scores(hits)
+    # A match absorbed by an opt-out that is not reported itself counts again: a bare
+    # "marketing" (0.5) in "je m'oppose au traitement ... à des fins [marketing direct /
+    # profilage]" must not swallow the objection and leave nothing (fourteenth sweep).
+    unreported = {
+        h.why_not.removeprefix("absorbed by ") for h in hits if h.why_not.startswith("absorbed by ")
+    }
+    unreported = {i for i in unreported if scores[i] < THRESHOLD}
+    if unreported:
+        for h in hits:
+            if h.why_not.removeprefix("absorbed by ") in unreported and h.why_not.startswith(
+                "absorbed by "
+            ):
+                h.effective, h.why_not = h.absorbed, ""
+        scores = _scores(hits)
     addressed: bool | None = None
     # A letter that is only a subject line ("Delete my account", empty body) is a request by its
     # nature: nobody sends a press release without a body, so it is not asked to say "I".
