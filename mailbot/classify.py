@@ -1034,6 +1034,9 @@ class _Sentence(NamedTuple):
     # The introduction of the list this item's list is nested in ("I have the right to:" over
     # "1) to request from the controller:" over "a) access to my data"): eighth sweep.
     outer: str = ""
+    # A reply's subject ("Re: Your subject access request"): the earlier message's words, so it
+    # does not make the right it names the main one (blind11)
+    reply: bool = False
 
 
 # "art. 15" in a sentence: the abbreviation's full stop would end every "[^.?!]" window of the rules
@@ -1096,6 +1099,8 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     if subject.strip():
         out.append(_sentence(subject.strip(), not _FORWARDED_SUBJECT.match(subject)))
+        if _REPLY_SUBJECT.match(subject):
+            out[-1] = out[-1]._replace(reply=True)
     head = [line for line in text.splitlines()[: _SUBJECT_LINE_WITHIN * 2] if line.strip()]
     in_text = next(
         (
@@ -1633,7 +1638,9 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
 
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
-        in_subject = any(sentences[h.sentence].subject for h in live)
+        in_subject = any(
+            sentences[h.sentence].subject and not sentences[h.sentence].reply for h in live
+        )
         if (
             in_subject
             and intent in SUBSUMED_BY_ERASURE
@@ -1645,12 +1652,18 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             # sixth sweep: "Opt-out request for X" over a body that asks only the deletion of all
             # the data: the body is the request, and the erasure ends the opt-out's matter too
             in_subject = False
-        first = min((offsets[h.sentence] + h.start for h in live), default=total)
+        # (what only a reply's subject names comes after the new text: blind11)
+        first = min(
+            (offsets[h.sentence] + h.start for h in live if not sentences[h.sentence].reply),
+            default=total,
+        )
         # what follows the emphasis word counts as asked first, and more: "a copy too, but
         # above all delete my account" (a copy asked in full words must not outrank it)
         if intent in emphasised_intents:
             first = 0
         base = min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
+        if live and all(sentences[h.sentence].reply for h in live):
+            base -= 1.0  # only the earlier message's subject names it: the new text comes first
         if intent in emphasised_intents:
             base += EMPHASIS_BONUS
         if (

@@ -376,6 +376,27 @@ FOLDERS = (
         main_share=0.9,
         all_share=0.9,
     ),
+    # An eleventh blind set (tests/letters/blind11/, labels.tsv): 100 letters, 20 each in
+    # en/de/fr/sv/fi, half of them .eml (multipart, HTML-only, quoted-printable and base64,
+    # iso-8859-1 and windows-1252, RFC 2047 subjects, replies quoting the earlier request,
+    # Outlook-style history, forwards, disclaimers), about 40% by non-native writers, written by
+    # a helper that never read the rules. Before (fourth session): 87.0% main right (bench
+    # reader), 7 destructive readings, 4 without review (a "do NOT delete" restriction, "remove
+    # my e-mail address from your marketing lists", "enkä pyydä tietojeni poistamista"); after:
+    # 97% as `mailbot classify` reads it, none.
+    Folder(
+        "blind11",
+        "cli",
+        letters=100,
+        languages=5,
+        non_requests=15,
+        multi_right=10,
+        has_languages=MAIN,
+        every_right=True,
+        eml=50,
+        main_share=0.9,
+        all_share=0.95,
+    ),
 )
 
 
