@@ -8,6 +8,7 @@ counted. Use it to see what a change to the pipeline saves; bench/throughput.py 
 that counts.
 
     python bench/stages.py [--subjects 20000] [--messages 600] [--db sqlite|postgresql]
+        [--statements N] [--no-courier] [--profile FILE.prof]
 
 Last line: `stages: M ms per message in-process, S SQL statements and C commits per message`.
 """
@@ -15,6 +16,7 @@ Last line: `stages: M ms per message in-process, S SQL statements and C commits 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import functools
 import random
 import sys
@@ -65,6 +67,7 @@ TIMED = [
     (pipeline, "load_profile"),
     (pipeline.cases, "set_status"),
     (pipeline.cases, "_write_audit"),
+    (pipeline, "_process_all"),  # every message's processing, without the last delivery round
 ]
 
 
@@ -116,6 +119,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
     parser.add_argument("--seed", type=int, default=9)
     parser.add_argument("--statements", type=int, default=0, help="show the N most run statements")
+    parser.add_argument(
+        "--no-courier",
+        action="store_true",
+        help="deliver only at the end, not beside the processing: stage times without a thread "
+        "competing for the GIL and SQLite's write lock (for attributing; the run is not the real one)",
+    )
+    parser.add_argument(
+        "--profile", metavar="FILE", help="cProfile the run (main thread) into FILE"
+    )
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
     n = args.messages
@@ -168,10 +180,18 @@ def main(argv: list[str] | None = None) -> int:
             event.listen(engine, "before_cursor_execute", _count)
             event.listen(engine, "commit", _commit)
 
+        if args.no_courier:
+            pipeline._Courier.wake = lambda self: None  # type: ignore[method-assign]
         transport = CountingTransport()
         pipeline.open_transport = lambda _url: transport  # type: ignore[assignment]
+        profiler = cProfile.Profile() if args.profile else None
         started = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
         report = pipeline.run_once(settings, ListMailbox(raws))  # type: ignore[arg-type]
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
         seconds = time.perf_counter() - started
 
     outcomes = Counter(o.outcome.value if o.outcome else "retry" for o in report.outcomes)

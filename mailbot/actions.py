@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam
+from sqlalchemy import bindparam, insert
 from sqlmodel import Session, delete, select
 
 from mailbot.case import audit
@@ -291,9 +291,16 @@ def _marketing(ctx: ActionContext, result: ActionResult) -> Step:
     addresses = ctx.session.exec(
         select(SubjectEmail.address).where(SubjectEmail.subject_id == ctx.subject_id)
     ).all()
-    for channel in channels:
-        if channel not in have:
-            ctx.session.add(MarketingProhibition(subject_id=ctx.subject_id, channel=channel))
+    since = utcnow()
+    _insert(
+        ctx.session,
+        _INSERT_PROHIBITION,
+        [
+            {"subject_id": ctx.subject_id, "channel": channel, "since": since}
+            for channel in channels
+            if channel not in have
+        ],
+    )
     for address in addresses:
         _suppress(ctx.session, suppression_hash(address, ctx.suppression_key), channels)
     audit(
@@ -305,13 +312,26 @@ def _marketing(ctx: ActionContext, result: ActionResult) -> Step:
 def _suppress(session: Session, digest: str, channels: Sequence[MarketingChannel]) -> None:
     """Keep these channels' prohibitions for an address as a keyed hash (one look-up for all)."""
     have = set(session.execute(_SUPPRESSED, {"digest": digest}).scalars())
+    rows = []
+    since = utcnow()
     for channel in channels:
         if channel not in have:
-            session.add(Suppression(address_hash=digest, channel=channel))
+            rows.append({"address_hash": digest, "channel": channel, "since": since})
             have.add(channel)
+    _insert(session, _INSERT_SUPPRESSION, rows)
+
+
+def _insert(session: Session, statement: Any, rows: list[dict[str, Any]]) -> None:
+    """Rows nothing reads back as objects, in one INSERT on the session's connection: the ORM
+    flushed each object as a statement of its own (eight for an opt-out from an address), about
+    ten times the cost. They are in the table at once, for whatever this transaction reads next."""
+    if rows:
+        session.connection().execute(statement, rows)
 
 
 _SUPPRESSED = select(Suppression.channel).where(Suppression.address_hash == bindparam("digest"))
+_INSERT_PROHIBITION = insert(MarketingProhibition.__table__)  # type: ignore[attr-defined]
+_INSERT_SUPPRESSION = insert(Suppression.__table__)  # type: ignore[attr-defined]
 
 
 def _publication(ctx: ActionContext, result: ActionResult) -> Step:

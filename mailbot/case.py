@@ -13,9 +13,12 @@ import secrets
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, event, insert
+from sqlalchemy import bindparam, event, insert, update
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.orm import Session as OrmSession
 from sqlalchemy.orm import make_transient_to_detached
+from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, select
 
 from mailbot.models import AuditEvent, Case, CaseStatus, Subject, as_utc, utcnow
@@ -136,13 +139,41 @@ def set_status(
     session: Session, case: Case, status: CaseStatus, *, why: str, actor: str = "mailbot"
 ) -> None:
     previous = case.status
-    case.status = status
+    values: dict[str, Any] = {"status": status}
     if status in (CaseStatus.DONE, CaseStatus.REFUSED, CaseStatus.CLOSED):
-        case.closed_at = utcnow()
-    session.add(case)
+        values["closed_at"] = utcnow()
+    state = sa_inspect(case)
+    if state.persistent and state.session is session:
+        # a case row of this transaction (every message's): one plain UPDATE now, and the object
+        # told that this is what the row holds (the ORM's flush of the change costs several
+        # times the statement; its other changes, if any, are still flushed as before)
+        result = session.connection().execute(
+            _SET_STATUS[len(values)], {"case_id": case.id, **values}
+        )
+        if result.rowcount != 1:  # the row went meanwhile (PostgreSQL): as the ORM's flush says
+            raise StaleDataError(
+                f"UPDATE statement on table 'dsr_case' expected to update 1 row(s); "
+                f"{result.rowcount} were matched."
+            )
+        for name, value in values.items():
+            set_committed_value(case, name, value)
+    else:
+        for name, value in values.items():
+            setattr(case, name, value)
+        session.add(case)
     audit(
         session, case, f"status:{status.value}", {"from": previous.value, "why": why}, actor=actor
     )
+
+
+_SET_STATUS = {  # built once, by the number of columns set: status, or status and closed_at
+    1: update(_CASE_TABLE)
+    .where(_CASE_TABLE.c.id == bindparam("case_id"))
+    .values(status=bindparam("status")),
+    2: update(_CASE_TABLE)
+    .where(_CASE_TABLE.c.id == bindparam("case_id"))
+    .values(status=bindparam("status"), closed_at=bindparam("closed_at")),
+}
 
 
 def case_intents(case: Case) -> list[str]:

@@ -32,6 +32,7 @@ from mailbot.models import (
     Case,
     CaseStatus,
     Consent,
+    IpAddress,
     MarketingChannel,
     MarketingProhibition,
     OutboxMessage,
@@ -657,3 +658,28 @@ def test_the_answer_to_our_question_continues_the_first_case(b2b: Settings, key:
     assert later.status is CaseStatus.AWAITING_APPROVAL
     assert later.deadline == earlier.deadline  # the statutory clock runs from the first letter
     assert "follow_up" in _trail(b2b, second.case_ref)
+
+
+def test_the_record_shows_what_the_same_transaction_changed(b2b: Settings) -> None:
+    """subject_record reads the tables on the session's connection (issue 9), which does not
+    flush by itself: what was changed earlier in the same transaction (an opt-out asked in the
+    same letter) must still be in the access reply's record, in every table it reads."""
+    with session_scope(b2b.database_url) as session:
+        found = find_subject(session, "emma@client.co.uk")
+        assert found is not None and found.id is not None
+        before = subject_record(session, found.id)
+        # pending, not flushed: ip_address is read before anything that would flush on its own
+        session.add(IpAddress(subject_id=found.id, address="192.0.2.7"))
+        session.add(
+            MarketingProhibition(subject_id=found.id, channel=MarketingChannel.MARKET_RESEARCH)
+        )
+        after = subject_record(session, found.id)
+        assert [i["address"] for i in after["ip_addresses"]] == [
+            *(i["address"] for i in before["ip_addresses"]),
+            "192.0.2.7",
+        ]
+        assert [p["channel"] for p in after["marketing_prohibitions"]] == [
+            *(p["channel"] for p in before["marketing_prohibitions"]),
+            "market_research",
+        ]
+        session.rollback()

@@ -697,6 +697,24 @@ def test_organisational_domain() -> None:
     assert organisational_domain("co.uk") is None
 
 
+def test_domain_answers_are_cached_only_for_names_that_could_be_real() -> None:
+    """organisational_domain and the A-label form are cached (issue 9: each message asked about
+    the same domains five times); the same answers come from the cache, a bad name is refused
+    every time, and a name longer than any DNS name (hostile input) is never kept."""
+    from mailbot import identity
+
+    for _ in range(2):  # the second round from the cache
+        assert organisational_domain("MAIL.Asiakas.fi") == "asiakas.fi"
+        assert identity._ascii_domain(f"posti.{IDN_UNICODE}") == f"posti.{IDN_ASCII}"
+        with pytest.raises(ValueError):
+            identity._ascii_domain("bad..name")
+    kept = organisational_domain.cache_info()  # type: ignore[attr-defined]
+    huge = "a" * 300 + ".example.fi"
+    assert organisational_domain(huge) is None  # not a valid name: a label over 63 characters
+    assert organisational_domain("x" * 100_000) is None
+    assert organisational_domain.cache_info() == kept  # type: ignore[attr-defined]
+
+
 def test_to_json_has_exactly_the_cli_fields(offline: IdentitySettings) -> None:
     verdict = check(sign(im.message()), offline)
     data = verdict.to_json()
