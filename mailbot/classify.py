@@ -914,12 +914,12 @@ _DANO_NORWEGIAN_MARKS = re.compile(
 # neither language's full wording): "oplysninger", "mig", "jer", "-hed" against
 # "opplysninger", "meg", "dere", "-het". Substrings, not words: "personoplysninger".
 _DANISH_MARKS = re.compile(
-    r"oplysning|nyhedsbrev|modtag|venligst|\b(mig|dig|jer|af|hvad|gerne|kære|tak|have)\b"
+    r"oplysning|nyhedsbrev|modtag|venligst|fejl|forkert|\b(mig|dig|jer|jeres|af|hvad|gerne|kære|tak|have)\b"
     r"|\w+hed(en|er)?\b",
     re.I,
 )
 _NORWEGIAN_MARKS = re.compile(
-    r"opplysning|nyhetsbrev|motta|vennligst|\b(meg|deg|dere|hva|gjerne|kjære|takk|ikkje|ha)\b"
+    r"opplysning|nyhetsbrev|motta|vennligst|feil|\b(meg|deg|dere|deres|hva|gjerne|kjære|takk|ikkje|ha)\b"
     r"|\w+het(en|er)?\b",
     re.I,
 )

@@ -397,6 +397,24 @@ FOLDERS = (
         main_share=0.9,
         all_share=0.95,
     ),
+    # A fourth misfire hunt (tests/letters/misfire4/, labels.tsv): 120 short letters of our own,
+    # 15 each in es/it/nl/pl/pt/da/nb/cs, written by a helper that never read the rules, with the
+    # second and third hunts' traps in those languages (someone else's account, "already deleted,
+    # thanks", a forwarded "your deletion request has been received", "I never asked", quoted
+    # law, a web page's price corrected, an access request to check a correction). Before (fourth
+    # session): 21 destructive readings (with review: the rules of these languages are not
+    # complete), 86.7% main right; after (rules/README.md): none, 100%.
+    Folder(
+        "misfire4",
+        "bench",
+        letters=120,
+        languages=8,
+        non_requests=70,
+        has_languages=("es", "it", "nl", "pl", "pt", "da", "nb", "cs"),
+        main_languages=(),
+        all_share=0.95,
+        other_share=0.95,
+    ),
 )
 
 
