@@ -134,7 +134,15 @@ _CONTEXT_KEYS = (
     "pointer",
     "public_records",
     "personal_data",
+    "organisation",
+    "own_data",
 )
+# A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
+# asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
+# writer's organisation (`organisation`: "our company", "notre société", a VAT or company number)
+# and none of the writer's own data (`own_data`: "my name", "nimeni", "mein Name", "mitt
+# nummer"), no erasure or rectification is reported: the organisation's data is no person's
+# (blind12), and a person looks.
 # A rectification changes the writer's data, so the letter names some ("my address", "Nachname",
 # "syntymäaika": the language's `personal_data` words). "The price on your website is wrong,
 # correct it" names none: no rectification is reported and a person looks (misfire hunt, fourth
@@ -1515,6 +1523,8 @@ class _Reading:
     public_records: bool = False
     # The language has `personal_data` words and the letter uses none of them.
     names_no_data: bool = False
+    # The letter speaks of the writer's organisation's data and names none of the writer's own.
+    organisation_only: bool = False
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
@@ -1573,10 +1583,17 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     names_no_data = bool(lang.ctx("personal_data")) and not any(
         _finds(lang.guarded("personal_data"), s.folded, s.plain) for s in sentences
     )
+    organisation_only = (
+        bool(lang.ctx("organisation"))
+        and any(_finds(lang.guarded("organisation"), s.folded, s.plain) for s in sentences)
+        and not any(_finds(lang.guarded("own_data"), s.folded, s.plain) for s in sentences)
+    )
     accepted = []
     for intent in INTENTS:
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
+        if intent in DESTRUCTIVE and organisation_only:
+            continue  # the company's invoicing address or account, no person's data
         if intent == "rectification" and names_no_data:
             continue  # a price or a web page corrected: no data about anyone named
         if public and intent in PUBLIC_RECORDS_INTENTS:
@@ -1600,6 +1617,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         emphasised,
         public,
         names_no_data,
+        organisation_only,
     )
 
 
@@ -1664,6 +1682,14 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         base = min(reading.scores[intent], 1.2) + (1.0 if in_subject else 0.0) + 1 - first / total
         if live and all(sentences[h.sentence].reply for h in live):
             base -= 1.0  # only the earlier message's subject names it: the new text comes first
+        if (
+            intent == "publication_optout"
+            and "consent_withdrawal" in reading.accepted
+            and not in_subject
+        ):
+            # a consent to publish withdrawn and "do not publish it" said too: the withdrawal is
+            # the request, the opt-out its consequence (blind8, blind9, blind10 labels)
+            base -= 0.5
         if intent in emphasised_intents:
             base += EMPHASIS_BONUS
         if (
@@ -2048,6 +2074,10 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
+    if reading.organisation_only and any(
+        reading.scores[i] >= DESTRUCTIVE_THRESHOLD for i in DESTRUCTIVE
+    ):
+        review_why.append("the organisation's data, none of the writer's own named")
     if reading.names_no_data and reading.scores["rectification"] >= DESTRUCTIVE_THRESHOLD:
         review_why.append("a correction asked, but no data about the writer named")
     if reading.public_records and any(

@@ -415,6 +415,29 @@ FOLDERS = (
         all_share=0.95,
         other_share=0.95,
     ),
+    # A twelfth blind set (tests/letters/blind12/, labels.tsv): 100 letters to the two shipped
+    # registers, 20 each in fi/sv/en/de/fr, half from B2B contact persons (their own data as a
+    # contact: "remove me as contact person, I left the company"; and the company's data, which is
+    # no right: a new e-invoicing address, a duplicate company account), half to the
+    # child-welfare register (parents, foster parents, former clients, lawyers: case-file access,
+    # wrong entries corrected, restriction while checked). Written by a helper that never read the
+    # rules. Before (fourth session): 86.0% main right, 3 destructive readings without review
+    # (company data: an e-invoicing address read as rectification, a duplicate company account
+    # deleted read as erasure, fi and fr); after: 97% (fi 85, the rest 100), one left: the
+    # Finnish e-invoicing address ("Päivittäkää tiedot asiakasrekisteriinne", the company named
+    # only in the sentence before).
+    Folder(
+        "blind12",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=15,
+        multi_right=10,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.85,
+        all_share=0.95,
+    ),
 )
 
 

@@ -70,6 +70,17 @@ def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
             " Können Sie mir eine Kopie meiner Daten schicken?",
         ),
         ("Re: Poistopyyntö", "Kiitos, sain vahvistuksen siitä, että tietoni on poistettu."),
+        # blind12 (B2B): the organisation's data, none of the writer's own
+        ("", "Yrityksemme verkkolaskuosoite muuttuu. Päivittäkää tiedot asiakasrekisteriinne."),
+        (
+            "",
+            "Our company's VAT number has changed to FI12345678. Please update the billing address"
+            " on our company account and correct the invoices.",
+        ),
+        (
+            "",
+            "Merci de supprimer le compte client en doublon de notre société (SIREN 987 654 321).",
+        ),
     ],
 )
 def test_talk_of_deleting_or_correcting_is_never_destructive(subject: str, text: str) -> None:
@@ -107,6 +118,19 @@ def test_talk_of_deleting_or_correcting_is_never_destructive(subject: str, text:
         # one item of data deleted, the membership kept
         ("", "Avsluta inte mitt medlemskap, men radera mitt gamla telefonnummer.", "erasure"),
         ("", "Älkää sulkeko tiliäni, mutta poistakaa vanhat toimitusosoitteeni.", "erasure"),
+        # a B2B contact's own data: still read
+        (
+            "",
+            "Lopetin työni yrityksessä. Pyydän, että poistatte nimeni ja yhteystietoni"
+            " asiakasrekisteristänne.",
+            "erasure",
+        ),
+        (
+            "",
+            "Unsere Firma ist umgezogen, aber vor allem ist meine Durchwahl falsch hinterlegt."
+            " Bitte berichtigen Sie das.",
+            "rectification",
+        ),
         # a reply that points at its quoted request still asks it (read with review)
         ("AW: Löschung meiner Daten", "Siehe unten. Ich warte immer noch.", "erasure"),
         # a fresh subject is the request itself
