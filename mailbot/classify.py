@@ -1057,11 +1057,28 @@ _ARTICLE_DOT = re.compile(r"\b(artt?)\.(?=\s?\d)")
 # address (r.okafor@fastpost.example) and my mobile number from all of your marketing lists",
 # blind11): they are read as a middle dot (no rule matches inside an address; details are taken
 # from the sentence as written).
-_ADDRESS_WITH_DOTS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\bhttps?://\S+")
+_URL = re.compile(r"\bhttps?://\S+")
+_ADDRESS_LEFT = re.compile(r"[\w.+-]*\Z")
+_ADDRESS_RIGHT = re.compile(r"[\w.-]*")
 
 
-def _undotted(match: re.Match[str]) -> str:
-    return match.group(0).replace(".", "\u00b7")
+def _undotted(text: str) -> str:
+    """The full stops of e-mail addresses and URLs in `text` as middle dots (linear: each address
+    is grown from its "@" outwards, so a long run of letters costs no backtracking)."""
+    chars = list(text)
+    spans = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+    at = text.find("@")
+    while at != -1:
+        left = _ADDRESS_LEFT.search(text, max(0, at - 254), at)
+        right = _ADDRESS_RIGHT.match(text, at + 1)
+        if left and right and left.start() < at and "." in text[at : right.end()]:
+            spans.append((left.start(), right.end()))
+        at = text.find("@", at + 1)
+    for start, end in spans:
+        for i in range(start, end):
+            if chars[i] == ".":
+                chars[i] = "\u00b7"
+    return "".join(chars)
 
 
 def _sentence_folded(text: str) -> str:
@@ -1071,7 +1088,7 @@ def _sentence_folded(text: str) -> str:
     if "art" in folded:
         folded = _ARTICLE_DOT.sub(r"\1 ", folded)
     if "@" in folded or "://" in folded:
-        folded = _ADDRESS_WITH_DOTS.sub(_undotted, folded)
+        folded = _undotted(folded)
     return folded
 
 
