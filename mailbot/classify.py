@@ -1055,39 +1055,51 @@ _ARTICLE_DOT = re.compile(r"\b(artt?)\.(?=\s?\d)")
 
 # The full stops inside an e-mail address or a URL end no sentence either ("Remove my email
 # address (r.okafor@fastpost.example) and my mobile number from all of your marketing lists",
-# blind11): they are read as a middle dot (no rule matches inside an address; details are taken
-# from the sentence as written).
+# blind11): they are read as "_", a word character, so "rubyheroes.com" is one word to the rules
+# (no rule matches inside an address; details are taken from the sentence as written).
 _URL = re.compile(r"\bhttps?://\S+")
 _ADDRESS_LEFT = re.compile(r"[\w.+-]*\Z")
 _ADDRESS_RIGHT = re.compile(r"[\w.-]*")
 
 
+# ... and a bare domain's last full stop ("remove me from the rubyheroes.com site", sixteenth sweep)
+_DOMAIN_DOT = re.compile(
+    r"(?<=[a-z0-9])\.(?=(com|org|net|io|info|eu|fi|se|de|fr|uk|nl|be|at|ch|it|es|pl|pt|dk|no|ee|"
+    r"lv|lt|cz|sk|hu|ro|bg|gr|ie|lu|si|hr|mt|gov|edu|app|dev|ai|co)\b(?![.-]?\w))"
+)
+
+
 def _undotted(text: str) -> str:
-    """The full stops of e-mail addresses and URLs in `text` as middle dots (linear: each address
-    is grown from its "@" outwards, so a long run of letters costs no backtracking)."""
+    """The full stops of e-mail addresses, URLs and bare domains in `text` as "_"
+    (linear: each address is grown from its "@" outwards, so a long run of letters costs no
+    backtracking)."""
     chars = list(text)
     spans = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+    spans += [m.span() for m in _DOMAIN_DOT.finditer(text)]
     at = text.find("@")
     while at != -1:
         left = _ADDRESS_LEFT.search(text, max(0, at - 254), at)
         right = _ADDRESS_RIGHT.match(text, at + 1)
-        if left and right and left.start() < at and "." in text[at : right.end()]:
-            spans.append((left.start(), right.end()))
+        end = right.end() if right else at
+        while end > at and text[end - 1] in ".-":  # a sentence's full stop after the address
+            end -= 1
+        if left and left.start() < at and "." in text[at:end]:
+            spans.append((left.start(), end))
         at = text.find("@", at + 1)
     for start, end in spans:
         for i in range(start, end):
             if chars[i] == ".":
-                chars[i] = "\u00b7"
+                chars[i] = "_"
     return "".join(chars)
 
 
 def _sentence_folded(text: str) -> str:
     """A sentence as the rules read it: fold()ed, "art. 15" without its full stop, the full
-    stops of e-mail addresses and URLs as middle dots (the length is kept)."""
+    stops of e-mail addresses, URLs and bare domains as "_" (the length is kept)."""
     folded = fold(text)
     if "art" in folded:
         folded = _ARTICLE_DOT.sub(r"\1 ", folded)
-    if "@" in folded or "://" in folded:
+    if "@" in folded or "://" in folded or "." in folded:
         folded = _undotted(folded)
     return folded
 
