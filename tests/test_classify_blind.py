@@ -460,6 +460,25 @@ FOLDERS = (
         all_share=0.95,
         other_share=0.95,
     ),
+    # A fourteenth blind set (tests/letters/blind14/, labels.tsv): 80 informal Finnish (spoken
+    # language: "mä", "mun", "teiän", missing ä and ö) and Swedish (Sweden and Finland-Swedish)
+    # messages to customer service, written by a helper that never read the rules. Before (fourth
+    # session): 71.2% main right (fi 67.5, sv 75.0), 4 destructive readings without review (an
+    # invoice that mentions the old address, "radera inte" after a notice, a restriction while a
+    # birth date is checked); after: 98.8%, none.
+    Folder(
+        "blind14",
+        "bench",
+        letters=80,
+        languages=2,
+        non_requests=8,
+        multi_right=8,
+        has_languages=("fi", "sv"),
+        every_right=True,
+        main_languages=("fi", "sv"),
+        main_share=0.95,
+        all_share=0.95,
+    ),
 )
 
 
