@@ -1073,7 +1073,6 @@ def _undotted(text: str) -> str:
     """The full stops of e-mail addresses, URLs and bare domains in `text` as "_"
     (linear: each address is grown from its "@" outwards, so a long run of letters costs no
     backtracking)."""
-    chars = list(text)
     spans = [m.span() for m in _URL.finditer(text)] if "://" in text else []
     spans += [m.span() for m in _DOMAIN_DOT.finditer(text)]
     at = text.find("@")
@@ -1086,6 +1085,9 @@ def _undotted(text: str) -> str:
         if left and left.start() < at and "." in text[at:end]:
             spans.append((left.start(), end))
         at = text.find("@", at + 1)
+    if not spans:
+        return text
+    chars = list(text)
     for start, end in spans:
         for i in range(start, end):
             if chars[i] == ".":
@@ -1609,11 +1611,17 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     public = bool(lang.ctx("public_records")) and any(
         _finds(lang.guarded("public_records"), s.folded, s.plain) for s in sentences
     )
-    names_no_data = bool(lang.ctx("personal_data")) and not any(
-        _finds(lang.guarded("personal_data"), s.folded, s.plain) for s in sentences
+    # (looked at only when erasure or rectification could be reported: most letters ask neither)
+    destructive = any(scores[i] >= DESTRUCTIVE_THRESHOLD for i in DESTRUCTIVE)
+    names_no_data = (
+        destructive
+        and scores["rectification"] >= DESTRUCTIVE_THRESHOLD
+        and bool(lang.ctx("personal_data"))
+        and not any(_finds(lang.guarded("personal_data"), s.folded, s.plain) for s in sentences)
     )
     organisation_only = (
-        bool(lang.ctx("organisation"))
+        destructive
+        and bool(lang.ctx("organisation"))
         and any(_finds(lang.guarded("organisation"), s.folded, s.plain) for s in sentences)
         and not any(_finds(lang.guarded("own_data"), s.folded, s.plain) for s in sentences)
     )
