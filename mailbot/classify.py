@@ -1252,17 +1252,30 @@ _IN_DOUBLE_QUOTES = 60  # characters a quoted phrase ("Â« demande d'effacement Â
 
 
 def _quoted(folded: str, start: int, end: int) -> bool:
-    """The match is a quoted word or lies inside a short phrase in double quotation marks."""
+    """The match is a quoted word or lies inside a short phrase in double quotation marks, or
+    in markdown bold or code marks (a button's label: 'clicking **Delete my profile** does
+    nothing', blind15)."""
     if _OPENS_QUOTE.search(folded[max(0, start - 3) : start]) and _CLOSES_QUOTE.match(folded, end):
         return True
-    left = folded.rfind('"', max(0, start - _IN_DOUBLE_QUOTES), start)
-    right = folded.find('"', end, end + _IN_DOUBLE_QUOTES)
-    return (
-        left >= 0
-        and right >= 0
-        and (left == 0 or not folded[left - 1].isalnum())
-        and (right + 1 == len(folded) or not folded[right + 1].isalnum())
-        and folded.count('"', 0, left) % 2 == 0  # an opening mark, not the close of another
+    for mark in ('"', "**", "`"):
+        left = folded.rfind(mark, max(0, start - _IN_DOUBLE_QUOTES), start)
+        right = folded.find(mark, end, end + _IN_DOUBLE_QUOTES)
+        if (
+            left >= 0
+            and right >= 0
+            and (left == 0 or not folded[left - 1].isalnum())
+            and (right + len(mark) >= len(folded) or not folded[right + len(mark)].isalnum())
+            and folded.count(mark, 0, left) % 2 == 0  # an opening mark, not another's close
+        ):
+            return True
+    return False
+
+
+def _wholly_quoted(folded: str) -> bool:
+    """A subject line that is only a quotation ('"Delete my account"') is its request."""
+    text = folded.strip()
+    return any(
+        len(text) > 2 * len(m) and text.startswith(m) and text.endswith(m) for m in ('"', "'")
     )
 
 
@@ -1273,7 +1286,11 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
         return "mention"
-    if hit.intent in DESTRUCTIVE and not sent.subject and _quoted(folded, hit.start, hit.end):
+    if (
+        hit.intent in DESTRUCTIVE
+        and _quoted(folded, hit.start, hit.end)
+        and not (sent.subject and _wholly_quoted(folded))
+    ):
         return "mention"
     # An unticked box inside the match ("I ask for: [ ] Erasure of my data"): the words before it
     # are the form's heading and the right after it an option not chosen, unless the match is
