@@ -479,6 +479,42 @@ FOLDERS = (
         main_share=0.95,
         all_share=0.95,
     ),
+    # A fifth misfire hunt (tests/letters/misfire5/, labels.tsv): 100 short letters of our own, 20
+    # each in fi/sv/en/de/fr, with traps the earlier hunts had not used (a payment, standing order
+    # or renewal deleted; an invoice amount, a delivery date, a card charge, a grade corrected;
+    # an app's deleted playlists or photos to restore; a breach notice; a CV kept; a typo in the
+    # company's own letter). Before (end of the fourth session): 1 destructive reading, 97.0%;
+    # after: none, 100%.
+    Folder(
+        "misfire5",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=80,
+        has_languages=MAIN,
+        main_share=0.95,
+        all_share=0.95,
+    ),
+    # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
+    # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
+    # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search
+    # demos), with templates, checkboxes, code blocks and quoted maintainers. Before (end of the
+    # fourth session): 66.7% main right, 7 destructive readings (taking a name off a page read as
+    # erasure through "remove my/me", a bug report about a "Delete my profile" button); after:
+    # 78.3% (en 77.5, de 80, fr 80), none. The weakest kind of letter there is: each names its
+    # page and its object in its own way.
+    Folder(
+        "blind15",
+        "bench",
+        letters=60,
+        languages=3,
+        non_requests=8,
+        multi_right=10,
+        has_languages=("en", "de", "fr"),
+        main_languages=("en", "de", "fr"),
+        main_share=0.65,
+        all_share=0.75,
+    ),
 )
 
 
