@@ -131,6 +131,19 @@ def test_talk_of_deleting_or_correcting_is_never_destructive(subject: str, text:
             " Bitte berichtigen Sie das.",
             "rectification",
         ),
+        # a name or an entry taken off a page is a publication opt-out, not an erasure
+        (
+            "",
+            "Kan ni ta bort mitt namn från sidan med tidigare styrelseledamöter?",
+            "publication_optout",
+        ),
+        ("", "Bitte entfernen Sie mich von der Teamseite.", "publication_optout"),
+        ("", "Voisitteko poistaa nimeni puhujalistalta?", "publication_optout"),
+        ("", "Pouvez-vous enlever mon nom de la liste des intervenants ?", "publication_optout"),
+        ("", "Please remove me from the all-contributors table.", "publication_optout"),
+        # ... while the data itself still erases
+        ("", "Bitte entfernen Sie alle meine Daten aus Ihrer Datenbank.", "erasure"),
+        ("", "Please remove my account and all my data from your systems.", "erasure"),
         # a reply that points at its quoted request still asks it (read with review)
         ("AW: Löschung meiner Daten", "Siehe unten. Ich warte immer noch.", "erasure"),
         # a fresh subject is the request itself
