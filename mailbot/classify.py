@@ -1194,6 +1194,14 @@ class _Hit:
     why_not: str = ""  # "negated", "question", "condition", "mention", "suppressed", "absorbed"
     absorbed: float = 0.0  # what it counted before another intent's match absorbed it
 
+    @property
+    def absorbed_by(self) -> str:
+        """The intent whose match absorbed this one ("" when none)."""
+        return self.why_not.removeprefix(_ABSORBED) if self.why_not.startswith(_ABSORBED) else ""
+
+
+_ABSORBED = "absorbed by "
+
 
 def _last_clause(text: str) -> str:
     return text[max(text.rfind(","), text.rfind(";"), text.rfind(":")) + 1 :]
@@ -1550,7 +1558,7 @@ def _absorb(hits: list[_Hit]) -> None:
             inside = small.start < big.end and big.start < small.end
             if (small.intent in overlap and inside) or small.intent in same_sentence:
                 small.absorbed, small.effective = small.effective, 0.0
-                small.why_not = f"absorbed by {big.intent}"
+                small.why_not = _ABSORBED + big.intent
 
 
 @dataclass
@@ -1593,14 +1601,11 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # "marketing" (0.5) in "je m'oppose au traitement ... à des fins [marketing direct /
     # profilage]" must not swallow the objection and leave nothing (fourteenth sweep).
     unreported = {
-        h.why_not.removeprefix("absorbed by ") for h in hits if h.why_not.startswith("absorbed by ")
+        h.absorbed_by for h in hits if h.absorbed_by and scores[h.absorbed_by] < THRESHOLD
     }
-    unreported = {i for i in unreported if scores[i] < THRESHOLD}
     if unreported:
         for h in hits:
-            if h.why_not.removeprefix("absorbed by ") in unreported and h.why_not.startswith(
-                "absorbed by "
-            ):
+            if h.absorbed_by in unreported:
                 h.effective, h.why_not = h.absorbed, ""
         scores = _scores(hits)
     addressed: bool | None = None
@@ -1956,21 +1961,19 @@ def classify(
     always goes to review: the quoted words may be someone else's."""
     rules = rules or load_rules()
     result = _classify(subject=subject, text=text, rules=rules)
-    # "AW: Löschung meiner Daten" over "Siehe unten, ich warte noch": the subject was written
-    # for an earlier message, perhaps our own reply; when the new text asks nothing by itself,
-    # a person confirms before anything is done.
-    if set(result.intents) & DESTRUCTIVE and _REPLY_SUBJECT.match(subject or ""):
+    destructive = set(result.intents) & DESTRUCTIVE
+    if (
+        result.intents
+        and (destructive or not result.needs_review)
+        and _REPLY_SUBJECT.match(subject or "")
+    ):
+        body = _classify(subject="", text=text, rules=rules)  # the new text alone, read once
         # "Re: Poistopyyntö" over "Kiitos, sain vahvistuksen ... tietoni on poistettu": erasure or
         # rectification that only the earlier message's subject names, in a reply whose new text
         # neither asks it nor points at the quoted request ("siehe unten"), is not asked again
         # (misfire hunt 3); a person looks
-        body = _classify(subject="", text=text, rules=rules)
-        dropped = [i for i in result.intents if i in DESTRUCTIVE and i not in body.intents]
-        folded = fold(text or "")
-        points = any(
-            p.search(folded) for lang in rules.languages.values() for p in lang.ctx("pointer")
-        )
-        if dropped and not points:
+        dropped = [i for i in result.intents if i in destructive and i not in body.intents]
+        if dropped and not _points_at_history(text, rules):
             kept = [i for i in result.intents if i not in dropped]
             why = [f"review: {i} named only in an earlier message's subject (Re:)" for i in dropped]
             return replace(
@@ -1981,19 +1984,15 @@ def classify(
                 reasons=[*result.reasons, *why],
                 details={k: v for k, v in result.details.items() if k in kept},
             )
-    if (
-        result.intents
-        and not result.needs_review
-        and _REPLY_SUBJECT.match(subject or "")
-        and not _classify(subject="", text=text, rules=rules).intents
-    ):
-        why = "review: only an earlier message's subject (Re:/AW:/SV:) names the right"
-        return replace(result, needs_review=True, reasons=[*result.reasons, why])
+        # "AW: Löschung meiner Daten" over "Siehe unten, ich warte noch": the subject was written
+        # for an earlier message, perhaps our own reply; when the new text asks nothing by
+        # itself, a person confirms before anything is done.
+        if not result.needs_review and not body.intents:
+            why = "review: only an earlier message's subject (Re:/AW:/SV:) names the right"
+            return replace(result, needs_review=True, reasons=[*result.reasons, why])
     if result.intents or not history.strip() or history.strip() == (text or "").strip():
         return result
-    folded = fold(text or "")
-    pointers = (p for lang in rules.languages.values() for p in lang.ctx("pointer"))
-    if not any(p.search(folded) for p in pointers):
+    if not _points_at_history(text, rules):
         return result
     quoted = _classify(subject=subject, text=history, rules=rules)
     if not quoted.intents:
@@ -2006,6 +2005,13 @@ def classify(
         reasons=[*quoted.reasons, "review: the request is in the quoted earlier message"],
         details=quoted.details,
     )
+
+
+def _points_at_history(text: str, rules: Rules) -> bool:
+    """The new text points at the quoted history with a `pointer` word of any language ("see
+    below", "katso alla", "siehe unten")."""
+    folded = fold(text or "")
+    return any(p.search(folded) for lang in rules.languages.values() for p in lang.ctx("pointer"))
 
 
 def _subject_only_destructive(
@@ -2024,7 +2030,7 @@ def _subject_only_destructive(
         if h.intent in DESTRUCTIVE and h.effective > 0 and not sentences[h.sentence].subject
     }
     absorbed_by_publication = any(
-        h.intent == "erasure" and h.why_not == "absorbed by publication_optout"
+        h.intent == "erasure" and h.absorbed_by == "publication_optout"
         for h in reading.hits
         if not sentences[h.sentence].subject
     )
@@ -2128,11 +2134,9 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
-    if reading.organisation_only and any(
-        reading.scores[i] >= DESTRUCTIVE_THRESHOLD for i in DESTRUCTIVE
-    ):
+    if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the organisation's data, none of the writer's own named")
-    if reading.names_no_data and reading.scores["rectification"] >= DESTRUCTIVE_THRESHOLD:
+    if reading.names_no_data:  # (set only when rectification reached its threshold)
         review_why.append("a correction asked, but no data about the writer named")
     if reading.public_records and any(
         reading.scores[i] >= THRESHOLD for i in PUBLIC_RECORDS_INTENTS
