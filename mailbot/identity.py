@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import base64
 import binascii
-import functools
 import importlib.util
 import re
 import threading
@@ -32,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.headerregistry import AddressHeader
 from pathlib import Path
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Literal, Protocol
 
 import dkim
 import dkim.crypto
@@ -48,7 +47,7 @@ from dkim.canonicalization import (
 )
 from publicsuffixlist import PublicSuffixList
 
-from mailbot.message import HEADER_FACTORY
+from mailbot.message import HEADER_FACTORY, bounded_cache
 
 __all__ = [
     "AddressError",
@@ -179,35 +178,10 @@ def normalise_address(address: str) -> str:
     return _validated(address).normalized
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
-
-
-def _small_cache(maxsize: int, longest: int) -> Callable[[_F], _F]:
-    """functools.lru_cache for a pure function of short texts. A call whose texts are together
-    longer than `longest` (no valid name or key is; hostile input can be) is computed and never
-    kept, so what the cache holds stays small whatever a sender writes. A raised exception is
-    never kept either (lru_cache does not), so a bad value is refused every time."""
-
-    def wrap(function: _F) -> _F:
-        cached = functools.lru_cache(maxsize=maxsize)(function)
-
-        @functools.wraps(function)
-        def call(*args: str) -> Any:
-            if sum(len(a) for a in args) <= longest:
-                return cached(*args)
-            return function(*args)
-
-        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
-        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
-        return call  # type: ignore[return-value]
-
-    return wrap
-
-
 # Pure functions of the name (the idna tables and the public suffix list are fixed for the
 # process): each message asks about the same few domains five times, and IDNA encoding was most
 # of a signature check's own Python time. A DNS name has at most 253 characters.
-_DOMAIN_CACHE = _small_cache(maxsize=4096, longest=255)
+_DOMAIN_CACHE = bounded_cache(maxsize=4096, longest=255)
 
 
 @_DOMAIN_CACHE
@@ -546,7 +520,7 @@ class _Key:
     flags: frozenset[str]
 
 
-@_small_cache(maxsize=256, longest=8192)  # an RSA-4096 record is about 800 characters
+@bounded_cache(maxsize=256, longest=8192)  # an RSA-4096 record is about 800 characters
 def _parse_key(text: str, algorithm: str) -> tuple[_Key | None, str, str]:
     """(key, result-if-unusable, reason) for a key record and the signature's a=. Cached: a pure
     function of its two arguments (a record that changes is a different text), and a sender

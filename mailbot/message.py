@@ -16,7 +16,7 @@ import email.policy
 import email.utils
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.headerregistry import BaseHeader, HeaderRegistry
@@ -24,7 +24,7 @@ from email.parser import BytesParser
 from html import unescape as _unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from mailbot.paths import read_yaml, rules_dir
 
@@ -995,8 +995,8 @@ class _HeaderFactory(HeaderRegistry):
         return made
 
     def __call__(self, name: str, value: str) -> Any:
-        if len(value) <= _CACHED_VALUE and name.lower() in _REREAD_HEADERS:
-            return _mime_header(self, name, value)
+        if name.lower() in _REREAD_HEADERS:
+            return _mime_header(name, value)
         return self[name](name, value)
 
 
@@ -1008,14 +1008,37 @@ _REREAD_HEADERS = frozenset(
 )
 
 
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def bounded_cache(maxsize: int, longest: int) -> Callable[[_F], _F]:
+    """functools.lru_cache for a pure function of short texts. A call whose texts are together
+    longer than `longest` (no valid name or key is; hostile input can be) is computed and never
+    kept, so what the cache holds stays small whatever a sender writes. A raised exception is
+    never kept either (lru_cache does not), so a bad value is refused every time."""
+
+    def wrap(function: _F) -> _F:
+        cached = functools.lru_cache(maxsize=maxsize)(function)
+
+        @functools.wraps(function)
+        def call(*args: str) -> Any:
+            if sum(len(a) for a in args) <= longest:
+                return cached(*args)
+            return function(*args)
+
+        call.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        call.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return call  # type: ignore[return-value]
+
+    return wrap
+
+
 # what the cache keeps stays small whatever a sender writes: a longer value (a header line of
-# up to 998 characters is all a real MIME header needs) is parsed every time, as before
-_CACHED_VALUE = 998
-
-
-@functools.lru_cache(maxsize=512)
-def _mime_header(factory: _HeaderFactory, name: str, value: str) -> Any:
-    return factory[name](name, value)
+# up to 998 characters is all a real MIME header needs; "From" is the shortest name cached) is
+# parsed every time, as before
+@bounded_cache(maxsize=512, longest=len("From") + 998)
+def _mime_header(name: str, value: str) -> Any:
+    return HEADER_FACTORY[name](name, value)
 
 
 HEADER_FACTORY = _HeaderFactory()  # also identity's, for the From header it parses itself
