@@ -116,7 +116,13 @@ class ImapMailbox:
         self.uidvalidity = int(status[b"UIDVALIDITY"])
         for folder in (self.done_folder, self.quarantine_folder):
             if not client.folder_exists(folder):
-                client.create_folder(folder)
+                try:
+                    client.create_folder(folder)
+                except IMAPClientError:
+                    # several workers start at once: another made it between the look and the
+                    # create (Dovecot answers ALREADYEXISTS); only a folder still missing fails
+                    if not client.folder_exists(folder):
+                        raise MailboxError(f"{self.name}: cannot create {folder}") from None
         self._client = client
         return client
 

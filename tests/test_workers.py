@@ -8,11 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from identity_mail import dkimpy_sign, key_line, message, rsa_key, write_keys_file
+from imapclient import IMAPClient
 from servers import ImapUser, SmtpSink
 from sqlmodel import func, select
 
 from mailbot.db import migrate, session_scope
+from mailbot.mailbox import ImapMailbox
 from mailbot.models import Case, OutboxMessage, ProcessedMessage
 from mailbot.register import RegisterFile, SubjectIn, import_register
 
@@ -81,3 +84,27 @@ def test_three_workers_make_exactly_one_case_and_one_reply_per_request(
     assert (
         sum(handled) + sum(1 for line in final.stdout.splitlines() if line.startswith("case ")) == N
     )
+
+
+def test_a_folder_another_worker_just_made_is_no_error(
+    imap_user: ImapUser, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers started at once each see mailbot/done missing and create it: the one that comes
+    second got ALREADYEXISTS and died (seen once in CI). That answer is no error when the folder
+    is there; a folder that still cannot be made is one."""
+    first = ImapMailbox(imap_user.url)
+    first._connect()  # makes mailbot/done and mailbot/quarantine
+    first.close()
+    real = IMAPClient.folder_exists
+    looks: list[str] = []
+
+    def first_look_misses(self: IMAPClient, folder: str) -> bool:
+        looks.append(folder)  # each folder's first look misses, as if another worker raced it
+        return False if looks.count(folder) == 1 else real(self, folder)
+
+    monkeypatch.setattr(IMAPClient, "folder_exists", first_look_misses)
+    second = ImapMailbox(imap_user.url)
+    client = second._connect()
+    assert looks == ["mailbot/done", "mailbot/done", "mailbot/quarantine", "mailbot/quarantine"]
+    assert real(client, "mailbot/done") and real(client, "mailbot/quarantine")
+    second.close()
