@@ -1000,7 +1000,9 @@ _DAY = re.compile(r"(?<![\d.])\d{1,2}\.\Z")  # checked on the text up to the gap
 # "for example" and "that is" in the letters' languages, before a capital: "e.g. JSON"
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:e\.g|i\.e|z\.\s?b|d\.\s?h|p\.\s?ex|p\.\s?ej|t\.\s?ex|bl\.\s?a|f\.\s?eks|"
-    r"esim|bijv|bv|np|tzn)\.\Z",
+    r"esim|bijv|bv|np|tzn|"
+    # fifth session: 'bitte ich um Löschung o.g. URLs' was cut after "o.g.", leaving "URLs" alone
+    r"o\.\s?g|u\.\s?a|s\.\s?o|bzw|evtl|ggf|vgl|inkl|bspw|sog|abs|ziff|cf|mr|mrs|dr|prof)\.\Z",
     re.IGNORECASE,
 )
 _MONTH = re.compile(
@@ -2064,8 +2066,23 @@ def _subject_only_destructive(
     return kept, why
 
 
+# A template's placeholders as published ("{{ $json.request.first_name }}", "${fullName}",
+# "{id_data}", "{% if runs %}"): code, not the letter's words (the twentieth sweep's "json" of a
+# placeholder read as a machine-readable copy). Blanked, the length kept.
+_PLACEHOLDER = re.compile(
+    r"\{\{[^{}\n]{0,160}\}\}|\{%[^\n]{0,160}?%\}|\$\{[^{}\n]{0,80}\}|\{[A-Za-z_$][\w.$]{0,60}\}"
+)
+
+
+def _without_placeholders(text: str) -> str:
+    if "{" not in text:
+        return text
+    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+
+
 def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
-    sentences = _sentences(subject or "", text or "")
+    subject, text = _without_placeholders(subject or ""), _without_placeholders(text or "")
+    sentences = _sentences(subject, text)
     raw = f"{subject}\n{text}".strip()
     ranked = _rank_languages(raw)
     top, top_prob = ranked[0] if ranked else ("und", 0.0)

@@ -1,0 +1,167 @@
+"""The gaps found by the nineteenth to twenty-first sweeps of real published letters (rules/README.md,
+"Fifth session"), as short letters of our own in the same general wording:
+
+- delisting from a search engine ("remove the link from the search results for my name") and links
+  or URLs taken off the web are publication opt-outs, never an erasure of the customer (three
+  blind collectors labelled them so; reading erasure would delete a customer who asked a page to
+  go), while an erasure beside a link or a search engine named in another sentence stays one;
+- a published template's placeholders ("{{ $json.request.id }}", "${fullName}", "{id_data}") are
+  code, not words of the letter ("json" was read as a machine-readable copy);
+- "o.g." (oben genannt) no longer ends a sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.classify import DESTRUCTIVE, classify, load_rules
+
+
+def _read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
+    got = classify(subject=subject, text=text, rules=load_rules())
+    return got.intents, got.needs_review, got.reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Request for delisting",
+            "Searching for my name shows three links to a ten-year-old forum thread about my "
+            "divorce. Please delist these URLs under Article 17 GDPR.",
+        ),
+        (
+            "",
+            "Please remove the link to the old club newsletter from the search results for my "
+            "name. It is outdated and shows my home address.",
+        ),
+        (
+            "Antrag auf Auslistung",
+            "Bei der Suche nach meinem Namen erscheint ein alter Zeitungsartikel. Ich beantrage "
+            "die Auslistung dieses Links nach Art. 17 DSGVO.",
+        ),
+        (
+            "",
+            "Bitte entfernen Sie den Link zu dem Artikel über meinen Unfall aus den "
+            "Suchergebnissen zu meinem Namen.",
+        ),
+        (
+            "Demande de déréférencement",
+            "Je vous demande de déréférencer les deux pages suivantes qui apparaissent quand on "
+            "cherche mon nom et prénom.",
+        ),
+        (
+            "",
+            "Pyydän poistamaan hakutuloksista linkin vanhaan lehtijuttuun, joka näkyy nimelläni "
+            "haettaessa.",
+        ),
+        (
+            "",
+            "Jag begär att länken till artikeln om mig tas bort från sökresultaten för mitt namn.",
+        ),
+        ("", "Jeg beder om, at linket fjernes fra søgeresultaterne for mit navn."),
+        ("", "Jeg ber om at lenken fjernes fra søkeresultatene for navnet mitt."),
+        # links or URLs taken off the web
+        ("", "Please delete the following URLs, they show photos of me that I never agreed to."),
+        ("", "Please remove the links below; they lead to an old article about me."),
+        ("", "Deshalb bitte ich um Löschung o.g. URLs, auf denen Fotos von mir zu sehen sind."),
+        ("", "Bitte entfernen Sie die folgenden Links, die zu Bildern von mir führen."),
+        (
+            "",
+            "Je vous demande de supprimer les liens suivants qui renvoient vers des photos de moi.",
+        ),
+        ("", "Pyydän poistamaan alla olevat linkit, jotka johtavat kuviini."),
+        ("", "Jag begär att ni tar bort följande länkar till bilder på mig."),
+    ],
+)
+def test_delisting_and_links_taken_off_are_publication_never_erasure(
+    subject: str, text: str
+) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert intents[:1] == ["publication_optout"], (text, intents, reasons)
+    assert not set(intents) & DESTRUCTIVE, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please delete my account and all my data. My profile also shows up in Google search "
+        "results.",
+        "Please delete my account. Here is the link to it: https://shop.example/u/anna",
+        "I used the link in your email to delete my account but it did not work, so please "
+        "delete my account and all data you hold on me.",
+        "Bitte löschen Sie mein Konto und alle meine Daten. Den Link zu meinem Profil finden Sie "
+        "unten.",
+        "Je vous demande de supprimer mon compte ; le lien de désinscription ne fonctionne pas.",
+        "Poistakaa tilini ja kaikki tietoni. Linkki tilin poistoon ei toimi.",
+        "Radera mitt konto och alla mina uppgifter, länken för att avsluta kontot fungerar inte.",
+    ],
+)
+def test_an_erasure_beside_a_link_or_a_search_engine_is_still_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["erasure"], (text, intents, reasons)
+
+
+def test_a_broken_link_on_a_website_asks_nothing() -> None:
+    intents, review, reasons = _read("", "Please remove the broken link from your website.")
+    assert not intents or review, (intents, reasons)
+    assert not set(intents) & DESTRUCTIVE
+
+
+def test_template_placeholders_are_not_read() -> None:
+    # the controller's own message template, as a workflow exports it: "json" of a placeholder
+    # was a machine-readable copy (portability)
+    text = (
+        "Guten Tag {{ $json.request.first_name }} {{ $json.request.last_name }},\n\n"
+        "Ihr Auskunftsersuchen {{ $json.request.request_id }} wurde bearbeitet. Das Passwort "
+        "erhalten Sie separat.\n\nIhr Datenschutz-Team"
+    )
+    intents, _, reasons = _read("", text)
+    assert "portability" not in intents, reasons
+    # the placeholders of a generator's letter leave its request as it is
+    intents, _, reasons = _read(
+        "Subject access request",
+        "I, ${fullName}, ask for a copy of all personal data you hold on me ({id_data}).\n"
+        "{% if runs %}This includes {{ runs_list }}.{% endif %}\n${fullName}",
+    )
+    assert intents == ["access"], (intents, reasons)
+
+
+def test_a_placeholder_word_never_becomes_a_right() -> None:
+    bare, _, _ = _read("", "Hallo, wie geht es Ihnen?")
+    with_code, _, reasons = _read("", "Hallo {{ export.json }}, wie geht es Ihnen? ${csv_format}")
+    assert with_code == bare == [], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your subject access request has been processed. Please download your data from the "
+        "link below; the password follows by text message.",
+        "Ihr Auskunftsersuchen wurde bearbeitet. Bitte laden Sie die Daten unter folgendem Link "
+        "herunter.",
+        "Votre demande d'accès a été traitée. Vous pouvez télécharger vos données via le lien "
+        "ci-dessous.",
+        "Tietopyyntösi on käsitelty. Voit ladata tietosi alla olevasta linkistä.",
+        "Din begäran om registerutdrag har behandlats. Du kan ladda ner dina uppgifter via länken "
+        "nedan.",
+    ],
+)
+def test_the_companys_notice_that_an_access_request_was_processed_asks_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not intents or review, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I sent you my access request on 3 May and it still has not been processed. Please send "
+        "me a copy of my data.",
+        "Your access request form does not work, so I ask by email: please send me a copy of all "
+        "personal data you hold about me.",
+        "Mein Auskunftsersuchen vom 3. Mai ist noch nicht beantwortet. Bitte senden Sie mir eine "
+        "Kopie meiner Daten.",
+    ],
+)
+def test_a_writers_own_access_request_is_still_read(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["access"], (text, intents, reasons)
