@@ -165,3 +165,53 @@ def test_the_companys_notice_that_an_access_request_was_processed_asks_nothing(t
 def test_a_writers_own_access_request_is_still_read(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == ["access"], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # Dutch (Flemish model letter): access named as "toegang tot mijn persoonsgegevens"
+        ("Ik vraag toegang tot mijn persoonsgegevens op grond van artikel 15 AVG.", "access"),
+        (
+            "Hierbij dien ik een verzoek in om toegang tot de persoonsgegevens die u over mij "
+            "verwerkt.",
+            "access",
+        ),
+        # Spanish administrative model: the data updated in the file
+        (
+            "Comunico los siguientes datos actualizados y solicito que se actualicen en mi "
+            "expediente.",
+            "rectification",
+        ),
+    ],
+)
+def test_other_languages_main_right(text: str, intent: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent], (text, intents, reasons)
+
+
+def test_dutch_access_to_the_customer_data_of_others_is_no_request() -> None:
+    intents, review, _ = _read(
+        "", "Uw medewerkers hebben toegang tot de klantgegevens via het portaal."
+    )
+    assert not intents or review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte löschen Sie meine Daten. Ich lehne die Verarbeitung aller meiner Daten "
+        "(einschließlich Profiling) gemäß Art. 21 DSGVO ab.",
+        "Veuillez effacer mes données. Je rejette le traitement de toutes mes données "
+        "conformément à l'article 21 du RGPD.",
+        "Les pido que supriman mis datos. Además, rechazo el tratamiento de todos mis datos "
+        "personales conforme al artículo 21 del RGPD.",
+        "Proszę o usunięcie moich danych. Odmawiam przetwarzania wszelkich moich danych "
+        "osobowych zgodnie z art. 21 RODO.",
+    ],
+)
+def test_processing_refused_under_article_21_is_an_objection_beside_the_erasure(
+    text: str,
+) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["erasure"] and "objection" in intents, (text, intents, reasons)
