@@ -121,6 +121,8 @@ SUBSUMED_BY_ERASURE = frozenset({"marketing_optout"})
 # publication of my photograph" does not make the objection a publication opt-out.
 ABSORB_SENTENCE_WEIGHT: Mapping[str, float] = {"publication_optout": STRONG_WEIGHT}
 
+AUTHORITY_HEAD = 2  # a letter to the authority names it in its first two sentences (the address)
+
 _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
@@ -136,6 +138,7 @@ _CONTEXT_KEYS = (
     "personal_data",
     "organisation",
     "own_data",
+    "to_authority",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -1583,6 +1586,8 @@ class _Reading:
     names_no_data: bool = False
     # The letter speaks of the writer's organisation's data and names none of the writer's own.
     organisation_only: bool = False
+    # The letter opens by addressing the supervisory authority (`to_authority`).
+    to_authority: bool = False
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
@@ -1649,8 +1654,46 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and any(_finds(lang.guarded("organisation"), s.folded, s.plain) for s in sentences)
         and not any(_finds(lang.guarded("own_data"), s.folded, s.plain) for s in sentences)
     )
+    # Each destructive right needs a match near the writer's own words: in its sentence or the
+    # next one to it ("I", "please", "poistakaa"). A company's notice or a forwarded message
+    # that quotes "your account will be deleted" in a letter whose only first person is
+    # elsewhere ("Is this really from you? I never asked") asks no erasure (misfire hunt 6).
+    unaddressed: set[str] = set()
+    if destructive and addressed:
+        guarded = lang.guarded("addressed")
+        near: dict[int, bool] = {}
+
+        def writer_near(i: int) -> bool:
+            for j in range(max(0, i - 1), min(len(sentences), i + 2)):
+                if j not in near:
+                    near[j] = _finds(guarded, sentences[j].folded, sentences[j].plain)
+                if near[j]:
+                    return True
+            return False
+
+        for intent in DESTRUCTIVE:
+            if scores[intent] >= DESTRUCTIVE_THRESHOLD and not any(
+                writer_near(h.sentence) for h in hits if h.intent == intent and h.effective > 0
+            ):
+                unaddressed.add(intent)
+    # A complaint to the supervisory authority tells what the company did and asks the authority
+    # to act ("To the Information Commissioner's Office ... In March I asked them to erase my
+    # account"): the letter opens by addressing the authority (its first lines). Nothing
+    # destructive is read from it; a person looks (misfire hunt 6).
+    to_authority = (
+        destructive
+        and bool(lang.ctx("to_authority"))
+        and any(
+            _finds(lang.guarded("to_authority"), s.folded, s.plain)
+            for s in [s for s in sentences if not s.subject][:AUTHORITY_HEAD]
+        )
+    )
     accepted = []
     for intent in INTENTS:
+        if intent in unaddressed:
+            continue
+        if intent in DESTRUCTIVE and to_authority:
+            continue
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
         if intent in DESTRUCTIVE and organisation_only:
@@ -1679,6 +1722,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         public,
         names_no_data,
         organisation_only,
+        to_authority,
     )
 
 
@@ -2151,6 +2195,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
+    if reading.to_authority:  # (set only when erasure or rectification reached its threshold)
+        review_why.append("a letter to the supervisory authority: it asks the authority to act")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the organisation's data, none of the writer's own named")
     if reading.names_no_data:  # (set only when rectification reached its threshold)

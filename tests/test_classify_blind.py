@@ -495,6 +495,24 @@ FOLDERS = (
         main_share=0.95,
         all_share=0.95,
     ),
+    # A sixth misfire hunt (tests/letters/misfire6/, labels.tsv): 100 short texts of our own, 20
+    # each in fi/sv/en/de/fr, written by a helper that never read the rules, 80 of them from the
+    # company's side or about rights without asking one (privacy-notice paragraphs, help-centre
+    # answers with menu paths, newsletters about a "delete account" page, acknowledgements,
+    # internal notes, complaints that ask the supervisory authority to act, a typo on the
+    # company's web page) and 20 real requests mixed with such text. Before (fifth session, with
+    # the nineteenth to twenty-third sweeps' fixes in): 82.0% main right, 16 destructive readings
+    # (13 without review); after: 96.0% (each of the five 95-100), none.
+    Folder(
+        "misfire6",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=80,
+        has_languages=MAIN,
+        main_share=0.95,
+        all_share=0.95,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search

@@ -215,3 +215,85 @@ def test_processing_refused_under_article_21_is_an_objection_beside_the_erasure(
 ) -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == ["erasure"] and "objection" in intents, (text, intents, reasons)
+
+
+# Misfire hunt 6 (tests/letters/misfire6/): the company's side of the conversation.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To the Information Commissioner's Office\n\nI wish to complain about Harbour Gyms Ltd. "
+        "In May I asked them to delete my account; they said it was done, yet their emails "
+        "still come. Please look into it.",
+        "Tietosuojavaltuutetun toimistolle\n\nTeen valituksen Pihapuu Oy:stä. Pyysin heitä "
+        "korjaamaan osoitteeni, mutta osoite on yhä väärin. Pyydän, että selvitätte asian.",
+        "Till Integritetsskyddsmyndigheten\n\nJag vill klaga på Bokhörnan AB. Jag bad dem radera "
+        "mina uppgifter i mars men de har inte svarat. Jag ber er granska saken.",
+        "An den Landesbeauftragten für Datenschutz\n\nIch beschwere mich über die Radhaus GmbH. "
+        "Ich habe die Löschung meiner Daten verlangt, aber nichts ist geschehen.",
+        "À la CNIL\n\nJe souhaite déposer une plainte contre la société Ventoux. Je leur ai "
+        "demandé d'effacer mes données en avril, sans réponse.",
+    ],
+)
+def test_a_complaint_to_the_supervisory_authority_erases_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, (text, intents, reasons)
+    assert review or not intents
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please delete my account and all my data. If you do not, I will complain to the "
+        "Information Commissioner's Office.",
+        "Poistakaa tietoni. Muussa tapauksessa teen valituksen tietosuojavaltuutetulle.",
+    ],
+)
+def test_a_request_that_names_the_authority_as_a_threat_is_still_an_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["erasure"], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a newsletter, a notice, an acknowledgement, an internal note, a help page
+        "Hi! This month we launched a page where you can download, edit or permanently delete "
+        "your account in a few clicks. Have a look under My account.",
+        "Right to rectification. You have the right to have inaccurate data corrected. You can "
+        "update your name and address yourself under My Profile, or contact us and we will "
+        "correct it.",
+        "Nous accusons réception de votre demande de suppression de compte. Vous recevrez une "
+        "confirmation dès que vos données auront été effacées.",
+        "Note interne : les demandes de suppression reçues par téléphone doivent être saisies "
+        "dans l'outil RGPD.",
+        "Wie kann ich mein Konto löschen?\nTippen Sie auf Profil > Einstellungen > Konto "
+        "löschen. Nach der Bestätigung wird Ihr Konto nach 30 Tagen gelöscht.",
+        "Du har rätt att få felaktiga uppgifter rättade. Det mesta kan du ändra själv under "
+        "Mina sidor, annars rättar vi uppgifterna åt dig.",
+        "Nyt voit muuttaa yhteystietojasi ja tarvittaessa poistaa tilisi muutamalla klikkauksella.",
+        # forwarded: the company's words are quoted, the writer asks only whether it is genuine
+        "Is this message really from you? I never asked for anything.\n\nYour account will be "
+        "deleted within 24 hours unless you confirm your details at the link below.",
+    ],
+)
+def test_the_company_speaking_asks_no_erasure_or_rectification(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("I hope you can delete my account this week.", "erasure"),
+        ("You can delete all your data about me now, I no longer use the service.", "erasure"),
+        ("I have sent you two deletion requests already. Please delete my account now.", "erasure"),
+        ("Vous pouvez supprimer mon compte, je n'utilise plus le service.", "erasure"),
+        ("Kan du radera mitt konto? Jag använder det inte längre.", "erasure"),
+        ("My address is wrong. You can correct it to 5 Main Street.", "rectification"),
+    ],
+)
+def test_a_request_in_the_same_words_is_still_read(text: str, intent: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent], (text, intents, reasons)
