@@ -297,3 +297,22 @@ def test_the_company_speaking_asks_no_erasure_or_rectification(text: str) -> Non
 def test_a_request_in_the_same_words_is_still_read(text: str, intent: str) -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == [intent], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        (
+            "I would therefore like to request that my signature be removed from the list.",
+            ["publication_optout"],
+        ),
+        (
+            "Please remove me and all of my personally identifiable information from this list.",
+            ["publication_optout"],
+        ),
+        ("I request that the following data is removed from your training set: all.", ["erasure"]),
+    ],
+)
+def test_twenty_second_sweep(text: str, intents: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got == intents, (text, got, reasons)
