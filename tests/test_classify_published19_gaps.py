@@ -316,3 +316,28 @@ def test_a_request_in_the_same_words_is_still_read(text: str, intent: str) -> No
 def test_twenty_second_sweep(text: str, intents: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got == intents, (text, got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a ministry's rights page: 'we ask you to tell us which data is wrong', 'you can ask'
+        "Jos havaitset, että tietosi ovat virheellisiä, voit pyytää niiden korjaamista. "
+        "Tällaisessa tapauksessa pyydämme sinua kertomaan, mikä tieto on virheellinen ja miten "
+        "tietoja tulisi muuttaa.",
+        # a controller's acknowledgement template
+        "Dear [Enter Name]\n\nThank you for recent your [letter/email] received on [date] "
+        "requesting access to personal information regarding [subject]. We aim to process the "
+        "request within 30 days.",
+    ],
+)
+def test_twenty_seventh_sweep_company_texts(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE and (review or not intents), (text, intents, reasons)
+
+
+def test_a_lawyers_we_ask_is_still_a_request() -> None:
+    intents, _, reasons = _read(
+        "", "Päämiehemme puolesta pyydämme teitä poistamaan kaikki hänen henkilötietonsa."
+    )
+    assert intents[:1] == ["erasure"], reasons
