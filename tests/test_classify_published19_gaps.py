@@ -341,3 +341,62 @@ def test_a_lawyers_we_ask_is_still_a_request() -> None:
         "", "Päämiehemme puolesta pyydämme teitä poistamaan kaikki hänen henkilötietonsa."
     )
     assert intents[:1] == ["erasure"], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an app's "how to delete your account" page in other languages (twenty-sixth sweep):
+        # nobody writes in the first person, so no erasure is read
+        "Si deseas borrar tu cuenta y todos tus datos personales, envía una solicitud a soporte. "
+        "Nos comprometemos a eliminar toda tu información en siete días.",
+        "Se desideri rimuovere il tuo account e tutti i dati associati, segui le istruzioni. La "
+        "cancellazione non può essere annullata.",
+        "Zaloguj się do swojego konta i znajdź opcję Usuń Konto. Wszystkie Twoje dane zostaną "
+        "usunięte z naszej bazy danych.",
+    ],
+)
+def test_other_languages_company_pages_are_not_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # formal letters in the third person and imperatives with "me" are still requests
+        (
+            "Il sottoscritto Mario Rossi chiede, ai sensi dell'art. 17 del GDPR, la cancellazione "
+            "di tutti i dati personali che lo riguardano.",
+            "erasure",
+        ),
+        (
+            "El abajo firmante solicita la supresión de todos sus datos personales conforme al "
+            "artículo 17 del RGPD.",
+            "erasure",
+        ),
+        ("Toglietemi dalla mailing list, grazie.", "marketing_optout"),
+        (
+            "Het e-mailadres dat bij jullie bekend is, klopt niet meer. Willen jullie het "
+            "wijzigen in p.jansen@example.nl?",
+            "rectification",
+        ),
+        ("Usuńcie moje konto i wszystkie dane.", "erasure"),
+        # a claim disputed: the transfer to credit agencies forbidden (de), an objection
+        (
+            "Da die Forderung bestritten ist, untersage ich Ihnen jegliche Übermittlung von Daten "
+            "zu dieser Forderung an Auskunfteien.",
+            "objection",
+        ),
+    ],
+)
+def test_other_languages_requests_still_read(text: str, intent: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent], (text, intents, reasons)
+
+
+def test_an_objection_to_a_rent_increase_is_no_objection_to_processing() -> None:
+    intents, review, reasons = _read(
+        "Hyresökning invändning", "Jag motsätter mig hyresökningen på 8 %. Kan vi diskutera detta?"
+    )
+    assert not intents or review, reasons
