@@ -1590,6 +1590,14 @@ class _Reading:
     to_authority: bool = False
 
 
+_BRACKETED = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_{2,}|\.{3,}")
+
+
+def _has_words(text: str) -> bool:
+    """Letters outside placeholders: "[Name] [Address]", "<date>", "______" have none."""
+    return _THREE_LETTERS.search(_BRACKETED.sub(" ", text)) is not None
+
+
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     best: dict[tuple[str, str], float] = {}
     for h in hits:
@@ -1618,7 +1626,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     addressed: bool | None = None
     # A letter that is only a subject line ("Delete my account", empty body) is a request by its
     # nature: nobody sends a press release without a body, so it is not asked to say "I".
-    if lang.ctx("addressed") and any(not s.subject for s in sentences):
+    # Nor is a subject over a body of placeholders only ("[Name]\n[Address]": a template's heading).
+    if lang.ctx("addressed") and any(not s.subject and _has_words(s.text) for s in sentences):
         guarded = lang.guarded("addressed")
         addressed = any(_finds(guarded, s.folded, s.plain) for s in sentences)
     emphasised: dict[int, int] = {}
