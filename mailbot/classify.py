@@ -1685,12 +1685,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 writer_near(h.sentence) for h in hits if h.intent == intent and h.effective > 0
             ):
                 unaddressed.add(intent)
-    # A complaint to the supervisory authority tells what the company did and asks the authority
-    # to act ("To the Information Commissioner's Office ... In March I asked them to erase my
-    # account"): the letter opens by addressing the authority (its first lines). Nothing
-    # destructive is read from it; a person looks (misfire hunt 6).
+    # A complaint to the supervisory authority (or a claim to a court) tells what the company did
+    # and asks the authority to act ("To the Information Commissioner's Office ... In March I
+    # asked them to erase my account"): the letter opens by addressing the authority (its first
+    # lines). No right is read as asked of the controller; a person looks (misfire hunt 6,
+    # blind16).
     to_authority = (
-        destructive
+        any(scores[i] >= THRESHOLD for i in INTENTS)
         and bool(lang.ctx("to_authority"))
         and any(
             _finds(lang.guarded("to_authority"), s.folded, s.plain)
@@ -1701,7 +1702,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     for intent in INTENTS:
         if intent in unaddressed:
             continue
-        if intent in DESTRUCTIVE and to_authority:
+        if to_authority:
             continue
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
@@ -2204,8 +2205,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             review_why.append(f"weak or cancelled {intent} signal")
     if reading.addressed is False and (intents or any(reading.scores[i] for i in DESTRUCTIVE)):
         review_why.append("nobody asks in the first person")
-    if reading.to_authority:  # (set only when erasure or rectification reached its threshold)
-        review_why.append("a letter to the supervisory authority: it asks the authority to act")
+    if reading.to_authority:  # (set only when some right reached its threshold)
+        review_why.append("a letter to the supervisory authority or a court: it asks them to act")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the organisation's data, none of the writer's own named")
     if reading.names_no_data:  # (set only when rectification reached its threshold)

@@ -513,6 +513,30 @@ FOLDERS = (
         main_share=0.95,
         all_share=0.95,
     ),
+    # A sixteenth blind set (tests/letters/blind16/, labels.tsv): 120 letters in the style of the
+    # model letters authorities, consumer groups, NGOs and generators publish (placeholders,
+    # numbered requests, article citations, Finnish and Swedish public-sector forms), 20 each in
+    # fi/sv/en/de/fr and 20 in nine other languages, every right main 12 times, 31 asking several
+    # rights, 12 non-requests (reply templates, complaints to the authority, a court claim, rights
+    # sections), written by a helper that never read the rules. Before (fifth session, after the
+    # sweeps' fixes): 82.0% main right in the five, 83.3% across all, 9 destructive readings
+    # (restriction letters that refuse the erasure, portability letters that say they ask no
+    # erasure, a team page, a complaint to the DPC); after: 89.0% (fi 80, the others 90-95) and
+    # 89.2%, none. What is left is the order of multi-right letters: the writer put the right
+    # named first in the subject first, where the house rule puts erasure first (Art 17(1)(b),
+    # rules/README.md; changing it here would cost ten letters of blind6 and blind7).
+    Folder(
+        "blind16",
+        "bench",
+        letters=120,
+        languages=10,
+        non_requests=12,
+        multi_right=25,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.8,
+        all_share=0.85,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search

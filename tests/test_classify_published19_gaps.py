@@ -400,3 +400,82 @@ def test_an_objection_to_a_rent_increase_is_no_objection_to_processing() -> None
         "Hyresökning invändning", "Jag motsätter mig hyresökningen på 8 %. Kan vi diskutera detta?"
     )
     assert not intents or review, reasons
+
+
+# blind16 (tests/letters/blind16/): model letters that keep the data or refuse an erasure.
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Ordinarily I would ask you to erase my data. However, I need the records preserved, "
+            "so I oppose erasure and request instead that you restrict the processing.",
+            "restriction",
+        ),
+        (
+            "Je considère ce traitement comme illicite. Toutefois, je m'oppose pour l'instant à "
+            "l'effacement de ces données et je demande la limitation du traitement.",
+            "restriction",
+        ),
+        (
+            "Vaadin, että tallenne jätetään poistamatta ja sen käsittely rajoitetaan pelkkään "
+            "säilyttämiseen. En tällä kirjeellä pyydä tietojen poistamista.",
+            "restriction",
+        ),
+        (
+            "Pyydän, että toimitatte tietoni koneellisesti luettavassa muodossa. Tietojen "
+            "siirtäminen ei edellytä, että tietoni poistetaan, enkä pyydä poistamista.",
+            "portability",
+        ),
+        (
+            "Ich beantrage, mir meine Daten in einem maschinenlesbaren Format zu übermitteln. Dies "
+            "lässt mein Recht auf Löschung unberührt; eine Löschung beantrage ich jedoch nicht.",
+            "portability",
+        ),
+    ],
+)
+def test_the_data_kept_is_no_erasure(text: str, intent: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent] and "erasure" not in intents, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Please remove my name, photograph and contact details from the "Meet the team" page of '
+        "your website.",
+        "Ich bitte euch, meinen Namen und meinen Wohnort aus der öffentlichen Mitgliederliste auf "
+        "der Vereinshomepage zu entfernen.",
+    ],
+)
+def test_taken_off_a_web_page_is_publication(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["publication_optout"] and "erasure" not in intents, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please remove me from your website and delete all my data, I no longer use the service.",
+        "Bitte löschen Sie mein Konto und entfernen Sie mich von Ihrer Website.",
+    ],
+)
+def test_an_account_or_all_data_deleted_beside_a_web_page_is_still_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" in intents, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To: Data Protection Commission\n\nI wish to lodge a complaint under Article 77 GDPR "
+        "about a retailer. I asked them to erase my account and they did not.",
+        "An das\nAmtsgericht Köln\n\nKLAGE\n\nDer Kläger verlangt Auskunft nach Art. 15 DSGVO.",
+        "Commission nationale de l'informatique et des libertés\nService des plaintes\n\nJe "
+        "dépose une plainte : la société continue la prospection malgré mon opposition.",
+    ],
+)
+def test_a_letter_to_an_authority_or_a_court_asks_the_company_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert intents == [] and review, (text, intents, reasons)
