@@ -537,6 +537,24 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.85,
     ),
+    # A seventh misfire hunt (tests/letters/misfire7/, labels.tsv): 100 requests of our own, 20 each
+    # in fi/sv/en/de/fr, written by a helper that never read the rules: 80 ask a right that is
+    # neither erasure nor rectification in words of deleting or correcting ("before you delete my
+    # account I want a copy", "freeze it instead of deleting", "I've decided against asking you
+    # to erase", "delete me from your newsletter list", a deletion the company announced, a
+    # question about its deletion policy), 20 are erasures or rectifications in the same mixed
+    # wording. Before (fifth session, after blind16's fixes): 81.0% main right, 19 destructive
+    # readings; after: 96.0% (each of the five 90-100), none.
+    Folder(
+        "misfire7",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=0,
+        has_languages=MAIN,
+        main_share=0.9,
+        all_share=0.95,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search

@@ -479,3 +479,69 @@ def test_an_account_or_all_data_deleted_beside_a_web_page_is_still_erasure(text:
 def test_a_letter_to_an_authority_or_a_court_asks_the_company_nothing(text: str) -> None:
     intents, review, reasons = _read("", text)
     assert intents == [] and review, (text, intents, reasons)
+
+
+# misfire7 (tests/letters/misfire7/): deleting words in requests for other rights.
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I've closed my account and I see it will be deleted after 14 days. Before you delete "
+            "my account I want a copy of all the personal data you hold about me.",
+            "access",
+        ),
+        (
+            "Ennen kuin poistatte tilini, haluan kopion kaikista minusta tallennetuista tiedoista.",
+            "access",
+        ),
+        (
+            "J'ai bien noté que mon compte sera supprimé à la fin du mois. Avant que vous ne "
+            "supprimiez mon compte, je voudrais recevoir une copie de mes données.",
+            "access",
+        ),
+        (
+            "I've been going back and forth about asking you to erase all my data, but I've "
+            "decided against it. I object to the use of my data for market research.",
+            "objection",
+        ),
+        (
+            "Förra veckan funderade jag på att begära att ni raderar allt om mig. Jag har ändrat "
+            "mig. Däremot vill jag veta vilka uppgifter ni har om mig.",
+            "access",
+        ),
+        (
+            "Bitte löschen Sie mich aus Ihrem Newsletter-Verteiler. Mein Kundenkonto soll bestehen "
+            "bleiben.",
+            "marketing_optout",
+        ),
+        (
+            "Mich würde interessieren, nach welchen Fristen Sie Daten ehemaliger Kunden löschen. "
+            "Außerdem bitte ich um Auskunft nach Art. 15 DSGVO.",
+            "access",
+        ),
+        (
+            "Hi, could you delete the picture of me on your Facebook page from the open day? I'd "
+            "rather it wasn't online anymore.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_deleting_words_in_a_request_for_another_right(text: str, intent: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent] and not set(intents) & DESTRUCTIVE, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please delete my account. I asked before and you said it would be done, but I can "
+        "still log in.",
+        "Poistakaa kaikki tietoni. Olen aiemmin pyytänyt poistoa, mutta tilini on yhä olemassa.",
+        "Radera mitt konto och alla mina uppgifter, tack.",
+    ],
+)
+def test_an_erasure_asked_again_is_still_read(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["erasure"], (text, intents, reasons)
