@@ -995,6 +995,7 @@ def _settle_swedish(ranked: list[tuple[str, float]], text: str) -> list[tuple[st
 # --------------------------------------------------------------------------- segmentation
 
 _BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_BARE_BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s*$")
 # A sentence ends at ! or ?, or at a full stop before a capital letter (so "Art. 15" and
 # "z. B. per" stay whole); a line break ends one only when a bullet or a new paragraph starts.
 # (The mark is part of the match, not a lookbehind: the regex then skips to the marks.)
@@ -1672,13 +1673,27 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         guarded = lang.guarded("addressed")
         near: dict[int, bool] = {}
 
+        def writes(j: int) -> bool:
+            if j not in near:
+                near[j] = _finds(guarded, sentences[j].folded, sentences[j].plain)
+            return near[j]
+
         def writer_near(i: int) -> bool:
-            for j in range(max(0, i - 1), min(len(sentences), i + 2)):
-                if j not in near:
-                    near[j] = _finds(guarded, sentences[j].folded, sentences[j].plain)
-                if near[j]:
-                    return True
-            return False
+            if sentences[i].subject:
+                return True  # the writer's own heading ("Erasure request" over an impersonal body)
+            if any(writes(j) for j in range(max(0, i - 1), min(len(sentences), i + 2))):
+                return True
+            # an item of a list: the list's lead-in is the writer's ("I request the following:
+            # 1. a copy ... 4. the erasure of all data")
+            # (the splitter may leave an item's number as a sentence of its own: "4." "Erasure ...")
+            j = i
+            while j > 0 and (
+                _BULLET.match(sentences[j].text)
+                or _BARE_BULLET.match(sentences[j].text)
+                or _BARE_BULLET.match(sentences[j - 1].text)
+            ):
+                j -= 1
+            return j < i - 1 and writes(j)
 
         for intent in DESTRUCTIVE:
             if scores[intent] >= DESTRUCTIVE_THRESHOLD and not any(

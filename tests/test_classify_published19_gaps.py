@@ -545,3 +545,34 @@ def test_deleting_words_in_a_request_for_another_right(text: str, intent: str) -
 def test_an_erasure_asked_again_is_still_read(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == ["erasure"], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        # an erasure in a numbered list whose lead-in is the writer's ("I request the following:")
+        (
+            "Anfrage",
+            "Sehr geehrte Damen und Herren,\n\nhiermit beantrage ich:\n\n1. Auskunft über die "
+            "gespeicherten Daten.\n2. Eine Kopie der Daten.\n3. Die Empfänger.\n4. Die Löschung "
+            "aller Daten nach Übersendung der Kopie.\n\nMit freundlichen Grüßen\nMax Muster",
+        ),
+        (
+            "Demande",
+            "Madame, Monsieur,\n\nJe vous demande :\n\n1. La confirmation du traitement.\n2. Une "
+            "copie des données.\n3. La liste des destinataires.\n4. L'effacement de toutes les "
+            "données après l'envoi de la copie.\n\nCordialement\nJean",
+        ),
+        # the writer's subject over an impersonal body, far from any "I"
+        (
+            "Erasure request",
+            "Dear Sir or Madam,\n\nI have been your customer since 2015. Last year the contract "
+            "ended. The account has not been used since then. Your records still contain the "
+            "personal data from the contract. Pursuant to Article 17 GDPR, all personal data "
+            "concerning the data subject must be erased without undue delay.\n\nYours faithfully",
+        ),
+    ],
+)
+def test_an_erasure_far_from_the_writers_words_is_still_read(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "erasure" in intents, (intents, reasons)
