@@ -139,6 +139,7 @@ _CONTEXT_KEYS = (
     "organisation",
     "own_data",
     "to_authority",
+    "representative",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -1628,9 +1629,14 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # A letter that is only a subject line ("Delete my account", empty body) is a request by its
     # nature: nobody sends a press release without a body, so it is not asked to say "I".
     # Nor is a subject over a body of placeholders only ("[Name]\n[Address]": a template's heading).
+    # A representative (a lawyer, an association, a guardian: `representative`) tells the client's
+    # case in the third person, far from any "I" or "we": the letter is theirs throughout.
+    representative = bool(lang.ctx("representative")) and any(
+        _finds(lang.guarded("representative"), s.folded, s.plain) for s in sentences
+    )
     if lang.ctx("addressed") and any(not s.subject and _has_words(s.text) for s in sentences):
         guarded = lang.guarded("addressed")
-        addressed = any(_finds(guarded, s.folded, s.plain) for s in sentences)
+        addressed = representative or any(_finds(guarded, s.folded, s.plain) for s in sentences)
     emphasised: dict[int, int] = {}
     if lang.ctx("emphasis"):
         # one scan of the joined letter per regex, not one per sentence: most letters have none
@@ -1669,7 +1675,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # that quotes "your account will be deleted" in a letter whose only first person is
     # elsewhere ("Is this really from you? I never asked") asks no erasure (misfire hunt 6).
     unaddressed: set[str] = set()
-    if destructive and addressed:
+    if destructive and addressed and not representative:
         guarded = lang.guarded("addressed")
         near: dict[int, bool] = {}
 

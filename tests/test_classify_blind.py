@@ -555,6 +555,28 @@ FOLDERS = (
         main_share=0.9,
         all_share=0.95,
     ),
+    # A seventeenth blind set (tests/letters/blind17/, labels.tsv): 100 long formal letters, 20
+    # each in fi/sv/en/de/fr, by representatives (lawyers, unions, consumer and tenants'
+    # associations, guardians, heirs) in the impersonal style ("the personal data of both former
+    # tenants must be erased", "die Daten sind zu löschen", "on poistettava"), background
+    # paragraphs first and numbered requests, 10 non-requests (letters to the authority, a
+    # cease-and-desist, legal opinions, controllers' replies), written by a helper that never read
+    # the rules. The session's starting code read 71.0% main right with 6 destructive readings;
+    # measured (fifth session, with this session's earlier fixes in): 72.0%, 3; after: 84.0% (fi
+    # 75, sv 90, en 90, de 85, fr 80), none. What is left is mostly wording found nowhere else
+    # (a heir's "the account should be closed and its content removed"): staff triage.
+    Folder(
+        "blind17",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=10,
+        multi_right=20,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.75,
+        all_share=0.8,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search

@@ -576,3 +576,44 @@ def test_an_erasure_asked_again_is_still_read(text: str) -> None:
 def test_an_erasure_far_from_the_writers_words_is_still_read(subject: str, text: str) -> None:
     intents, _, reasons = _read(subject, text)
     assert "erasure" in intents, (intents, reasons)
+
+
+# blind17 (tests/letters/blind17/): representatives writing in the third person.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelter Housing Advice acts for Mr Marcus Reid, who rented the flat between 2018 and "
+        "2021. The tenancy ended in 2021. The documents were kept since then. They are no longer "
+        "needed for any purpose. The personal data of the former tenant must be erased, to the "
+        "extent that retention is not required by law.",
+        "L'association agit à la demande de son adhérent, Monsieur Bertrand, qui lui a donné "
+        "mandat. Le projet a été abandonné. Rien ne justifie la conservation. Les données de "
+        "Monsieur Bertrand doivent être effacées.",
+    ],
+)
+def test_a_representatives_impersonal_erasure_is_read(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["erasure"], (text, intents, reasons)
+
+
+def test_a_controllers_reply_to_a_lawyer_is_no_request() -> None:
+    text = (
+        "Kiitämme kirjeestänne, jossa esititte päämiehenne Tiina Halosen puolesta pyynnön hänen "
+        "henkilötietojensa poistamisesta. Olemme käsitelleet pyynnön.\n\nHalosen asiakastili on "
+        "poistettu järjestelmästämme 21.2.2025. Yhtiö on ilmoittanut poistamisesta niille "
+        "palveluntarjoajille, joille tietoja on luovutettu."
+    )
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, (intents, reasons)
+
+
+def test_a_companys_greeting_to_its_customer_is_no_representative() -> None:
+    text = (
+        "Hyvä asiakkaamme,\n\npäivitämme tietosuojaselosteemme. Sinulla on oikeus tarkastaa "
+        "tietosi ja vaatia tietojen poistamista. Voit myös peruuttaa suostumuksesi milloin "
+        "tahansa.\n\nAsiakaspalvelu"
+    )
+    intents, review, reasons = _read("Tietosuojaselosteemme päivittyy", text)
+    assert not intents or review, (intents, reasons)
