@@ -1254,6 +1254,7 @@ def _requires_negation(pattern: Pattern, negations: Sequence[re.Pattern[str]]) -
 
 # An unticked box of a form: "[ ]", "☐", "□", "( )" (a ticked one is "[x]", "☒", "(x)").
 _UNTICKED_BOX = re.compile(r"\[\s*\]|☐|□|\(\s+\)")
+_ANY_BOX = re.compile(r"\[\s*[x✓✔]?\s*\]|[☐□☒☑✔✓]|\(\s*[x✓✔]?\s*\)", re.IGNORECASE)
 
 
 # A word in quotation marks is talked about, not used: 'Ihr Mitarbeiter wollte ihn "berichtigen"',
@@ -1313,6 +1314,14 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     box = _UNTICKED_BOX.search(folded, hit.start, hit.end)
     if box and not hit.pattern.regex.match(folded[: box.start()], hit.start):
         return "mention"
+    # In a form's options run together ("☐ Pyydän korjaamaan tietojani ☒ Vastustan ... ☐ Pyydän
+    # poistamaan tietoni"), the box nearest before the match says whether it was chosen, whatever
+    # the option's own words ("Pyydän" is a request word, "Rectification – correct my data" has a
+    # dash that ends other mentions): blind18.
+    if _ANY_BOX.search(folded, 0, hit.start):
+        *_, nearest = _ANY_BOX.finditer(folded, 0, hit.start)
+        if _UNTICKED_BOX.fullmatch(nearest.group()):
+            return "mention"
     # The items of a list whose introduction ends in a mention ("I understand that I have the
     # right to:" then "- Request access, rectification and erasure of my personal data") list
     # rights; "I exercise my right to:" uses them (`exercise`), "I request the following:" asks.

@@ -577,6 +577,25 @@ FOLDERS = (
         main_share=0.75,
         all_share=0.8,
     ),
+    # An eighteenth blind set (tests/letters/blind18/, labels.tsv): 100 letters as letter
+    # generators and companies' web forms produce them once filled in (checkboxes ticked and
+    # unticked run together, drop-downs, forms listing every right, mailto one-liners, app
+    # screens, generator footers), 20 each in fi/sv/en/de/fr, 8 non-requests, written by a helper
+    # that never read the rules. Before (fifth session, every other fix in): 83.0% main right,
+    # 2 destructive readings (unticked "☐ Pyydän poistamaan tietoni" and "☐ Rectification –
+    # correct my data" read as asked); after: 91.0% (fi 85, fr 85, the others 90-100), none.
+    Folder(
+        "blind18",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=8,
+        multi_right=20,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.8,
+        all_share=0.85,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search

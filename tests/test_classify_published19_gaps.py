@@ -617,3 +617,47 @@ def test_a_companys_greeting_to_its_customer_is_no_representative() -> None:
     )
     intents, review, reasons = _read("Tietosuojaselosteemme päivittyy", text)
     assert not intents or review, (intents, reasons)
+
+
+# blind18 (tests/letters/blind18/): forms whose options run together.
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        (
+            "Mitä haluat tehdä?\n☐ Pyydän kopion tiedoistani\n☐ Pyydän korjaamaan tietojani\n"
+            "☒ Kiellän suoramarkkinoinnin\n☐ Pyydän poistamaan tietoni\n☐ Peruutan suostumukseni",
+            ["marketing_optout"],
+        ),
+        (
+            "Which rights would you like to exercise?\n☐ Access – get a copy of my data\n"
+            "☒ Data portability – send my transaction history as a CSV file\n"
+            "☐ Rectification – correct my data\n☐ Erasure – delete my data",
+            ["portability"],
+        ),
+        (
+            "Please select the request type:\n[ ] Access to my data\n[ ] Deletion of my data\n"
+            "[x] Restrict how my data is used\n[ ] Withdraw consent",
+            ["restriction"],
+        ),
+    ],
+)
+def test_only_the_ticked_options_of_a_form_are_asked(text: str, intents: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got == intents, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Which right should I choose?\n- Want your data gone? Choose "Erasure".\n- Tired of '
+        'adverts? Choose "Stop marketing".\n- Changing providers? Choose "Portability".',
+        "Vous recevez cette lettre car vous êtes abonné(e) sur mesdonnees.example. Se désabonner",
+        "Voit esimerkiksi pyytää kopion tiedoistasi, pyytää tietojen poistamista tai kieltää "
+        "suoramarkkinoinnin.",
+    ],
+)
+def test_a_help_page_or_a_footer_asks_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not intents or review, (text, intents, reasons)
