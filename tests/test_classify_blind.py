@@ -596,6 +596,21 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.85,
     ),
+    # An eighth misfire hunt (tests/letters/misfire8/, labels.tsv): 60 short letters, 12 each in
+    # fi/sv/en/de/fr, written blind: 48 use words of correcting ("correct me if I'm wrong, but I
+    # want a copy", "send the corrected invoice", "update me on my request", "the data you sent is
+    # correct") without asking a rectification, 12 ask one. Before (end of the fifth session):
+    # 90.0% main right, no destructive reading; after: 96.7%, none.
+    Folder(
+        "misfire8",
+        "bench",
+        letters=60,
+        languages=5,
+        non_requests=10,
+        has_languages=MAIN,
+        main_share=0.9,
+        all_share=0.95,
+    ),
     # A fifteenth blind set (tests/letters/blind15/, labels.tsv): 60 issues in the style of GitHub
     # and GitLab (40 en, 10 de, 10 fr) against projects that publish or hold people's data
     # (contributors tables, speakers pages, datasets, archives, leaderboards, people-search
