@@ -995,8 +995,9 @@ def _settle_swedish(ranked: list[tuple[str, float]], text: str) -> list[tuple[st
 
 # --------------------------------------------------------------------------- segmentation
 
-_BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+")
-_BARE_BULLET = re.compile(r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])\s*$")
+_BULLET_MARK = r"^\s*([-*•·–]|\d{1,2}[.)]|[a-z][.)])"
+_BULLET = re.compile(_BULLET_MARK + r"\s+")
+_BARE_BULLET = re.compile(_BULLET_MARK + r"\s*$")  # an item's number left alone by the splitter
 # A sentence ends at ! or ?, or at a full stop before a capital letter (so "Art. 15" and
 # "z. B. per" stay whole); a line break ends one only when a bullet or a new paragraph starts.
 # (The mark is part of the match, not a lookbehind: the regex then skips to the marks.)
@@ -1318,10 +1319,9 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     # poistamaan tietoni"), the box nearest before the match says whether it was chosen, whatever
     # the option's own words ("Pyydän" is a request word, "Rectification – correct my data" has a
     # dash that ends other mentions): blind18.
-    if _ANY_BOX.search(folded, 0, hit.start):
-        *_, nearest = _ANY_BOX.finditer(folded, 0, hit.start)
-        if _UNTICKED_BOX.fullmatch(nearest.group()):
-            return "mention"
+    boxes = _ANY_BOX.findall(folded, 0, hit.start)
+    if boxes and _UNTICKED_BOX.fullmatch(boxes[-1]):
+        return "mention"
     # The items of a list whose introduction ends in a mention ("I understand that I have the
     # right to:" then "- Request access, rectification and erasure of my personal data") list
     # rights; "I exercise my right to:" uses them (`exercise`), "I request the following:" asks.
@@ -1601,6 +1601,13 @@ class _Reading:
     to_authority: bool = False
 
 
+def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
+    """Some sentence of the letter has one of the language's `key` words (never, for a language
+    without the key)."""
+    guarded = lang.guarded(key)
+    return bool(guarded) and any(_finds(guarded, s.folded, s.plain) for s in sentences)
+
+
 _BRACKETED = re.compile(r"\[[^\]]*\]|\{[^}]*\}|<[^>]*>|_{2,}|\.{3,}")
 
 
@@ -1640,12 +1647,10 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # Nor is a subject over a body of placeholders only ("[Name]\n[Address]": a template's heading).
     # A representative (a lawyer, an association, a guardian: `representative`) tells the client's
     # case in the third person, far from any "I" or "we": the letter is theirs throughout.
-    representative = bool(lang.ctx("representative")) and any(
-        _finds(lang.guarded("representative"), s.folded, s.plain) for s in sentences
-    )
+    # (looked up only where it decides something: most letters say "I" and ask nothing destructive)
+    representative = functools.cache(lambda: _finds_in(lang, "representative", sentences))
     if lang.ctx("addressed") and any(not s.subject and _has_words(s.text) for s in sentences):
-        guarded = lang.guarded("addressed")
-        addressed = representative or any(_finds(guarded, s.folded, s.plain) for s in sentences)
+        addressed = _finds_in(lang, "addressed", sentences) or representative()
     emphasised: dict[int, int] = {}
     if lang.ctx("emphasis"):
         # one scan of the joined letter per regex, not one per sentence: most letters have none
@@ -1662,29 +1667,26 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 if not sentences[i].subject:
                     at = m.start() - starts[i]
                     emphasised[i] = min(emphasised.get(i, at), at)
-    public = bool(lang.ctx("public_records")) and any(
-        _finds(lang.guarded("public_records"), s.folded, s.plain) for s in sentences
-    )
+    public = _finds_in(lang, "public_records", sentences)
     # (looked at only when erasure or rectification could be reported: most letters ask neither)
     destructive = any(scores[i] >= DESTRUCTIVE_THRESHOLD for i in DESTRUCTIVE)
     names_no_data = (
         destructive
         and scores["rectification"] >= DESTRUCTIVE_THRESHOLD
         and bool(lang.ctx("personal_data"))
-        and not any(_finds(lang.guarded("personal_data"), s.folded, s.plain) for s in sentences)
+        and not _finds_in(lang, "personal_data", sentences)
     )
     organisation_only = (
         destructive
-        and bool(lang.ctx("organisation"))
-        and any(_finds(lang.guarded("organisation"), s.folded, s.plain) for s in sentences)
-        and not any(_finds(lang.guarded("own_data"), s.folded, s.plain) for s in sentences)
+        and _finds_in(lang, "organisation", sentences)
+        and not _finds_in(lang, "own_data", sentences)
     )
     # Each destructive right needs a match near the writer's own words: in its sentence or the
     # next one to it ("I", "please", "poistakaa"). A company's notice or a forwarded message
     # that quotes "your account will be deleted" in a letter whose only first person is
     # elsewhere ("Is this really from you? I never asked") asks no erasure (misfire hunt 6).
     unaddressed: set[str] = set()
-    if destructive and addressed and not representative:
+    if destructive and addressed and not representative():
         guarded = lang.guarded("addressed")
         near: dict[int, bool] = {}
 
@@ -1720,19 +1722,12 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # asked them to erase my account"): the letter opens by addressing the authority (its first
     # lines). No right is read as asked of the controller; a person looks (misfire hunt 6,
     # blind16).
-    to_authority = (
-        any(scores[i] >= THRESHOLD for i in INTENTS)
-        and bool(lang.ctx("to_authority"))
-        and any(
-            _finds(lang.guarded("to_authority"), s.folded, s.plain)
-            for s in [s for s in sentences if not s.subject][:AUTHORITY_HEAD]
-        )
+    to_authority = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
+        lang, "to_authority", [s for s in sentences if not s.subject][:AUTHORITY_HEAD]
     )
     accepted = []
     for intent in INTENTS:
-        if intent in unaddressed:
-            continue
-        if to_authority:
+        if to_authority or intent in unaddressed:
             continue
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
