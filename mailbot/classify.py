@@ -140,6 +140,7 @@ _CONTEXT_KEYS = (
     "own_data",
     "to_authority",
     "representative",
+    "suppress_all",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -712,7 +713,12 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
         if key not in _CONTEXT_KEYS:
             raise RulesError(f"{path}: unknown context key {key!r}")
         for i, value in enumerate(values or []):
-            rules.context.setdefault(key, []).append(_compile(value, f"{path}: {key}[{i}]"))
+            compiled = _compile(value, f"{path}: {key}[{i}]")
+            if key == "suppress_all":  # a sentence that carries no intent: each one's suppress
+                for intent in INTENTS:
+                    rules.suppress.setdefault(intent, []).append(compiled)
+            else:
+                rules.context.setdefault(key, []).append(compiled)
     intents = data.get("intents") or {}
     if not isinstance(intents, dict):
         raise RulesError(f"{path}: 'intents' must be a mapping")

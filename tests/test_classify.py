@@ -230,6 +230,19 @@ def test_controller_folder_extends_and_overrides(tmp_path: Path) -> None:
     assert "erasure" not in got.intents
 
 
+def test_controller_suppress_all_silences_a_sentence_for_every_intent(tmp_path: Path) -> None:
+    # a controller's own notice quoted back: its sentence carries no right at all
+    text = "Our newsletter says: please send me a copy of all my personal data and delete my account."
+    assert {"erasure", "access"} <= set(classify(subject="", text=text).intents)
+    (tmp_path / "intents").mkdir()
+    (tmp_path / "intents" / "en-extra.yaml").write_text(
+        "language: en\ncontext:\n  suppress_all:\n    - '\\bour\\s+newsletter\\s+says\\b'\n",
+        encoding="utf-8",
+    )
+    got = classify(subject="", text=text, rules=load_rules(extra_dirs=[tmp_path]))
+    assert got.intents == [], got.reasons
+
+
 def test_malformed_rules_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "fi.yaml").write_text(
         "language: fi\nintents:\n  erasure:\n    patterns:\n      - [1.0, '(']\n"
