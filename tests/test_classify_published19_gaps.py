@@ -21,6 +21,12 @@ def _read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
     return got.intents, got.needs_review, got.reasons
 
 
+def _assert_main(text: str, intent: str) -> None:
+    """The letter's main right, read without a subject line, is `intent`."""
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == [intent], (text, intents, reasons)
+
+
 @pytest.mark.parametrize(
     ("subject", "text"),
     [
@@ -97,8 +103,7 @@ def test_delisting_and_links_taken_off_are_publication_never_erasure(
     ],
 )
 def test_an_erasure_beside_a_link_or_a_search_engine_is_still_erasure(text: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == ["erasure"], (text, intents, reasons)
+    _assert_main(text, "erasure")
 
 
 def test_a_broken_link_on_a_website_asks_nothing() -> None:
@@ -163,8 +168,7 @@ def test_the_companys_notice_that_an_access_request_was_processed_asks_nothing(t
     ],
 )
 def test_a_writers_own_access_request_is_still_read(text: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == ["access"], (text, intents, reasons)
+    _assert_main(text, "access")
 
 
 @pytest.mark.parametrize(
@@ -186,8 +190,7 @@ def test_a_writers_own_access_request_is_still_read(text: str) -> None:
     ],
 )
 def test_other_languages_main_right(text: str, intent: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == [intent], (text, intents, reasons)
+    _assert_main(text, intent)
 
 
 def test_dutch_access_to_the_customer_data_of_others_is_no_request() -> None:
@@ -251,8 +254,7 @@ def test_a_complaint_to_the_supervisory_authority_erases_nothing(text: str) -> N
     ],
 )
 def test_a_request_that_names_the_authority_as_a_threat_is_still_an_erasure(text: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == ["erasure"], (text, intents, reasons)
+    _assert_main(text, "erasure")
 
 
 @pytest.mark.parametrize(
@@ -295,8 +297,7 @@ def test_the_company_speaking_asks_no_erasure_or_rectification(text: str) -> Non
     ],
 )
 def test_a_request_in_the_same_words_is_still_read(text: str, intent: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == [intent], (text, intents, reasons)
+    _assert_main(text, intent)
 
 
 @pytest.mark.parametrize(
@@ -391,8 +392,7 @@ def test_other_languages_company_pages_are_not_erasure(text: str) -> None:
     ],
 )
 def test_other_languages_requests_still_read(text: str, intent: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == [intent], (text, intents, reasons)
+    _assert_main(text, intent)
 
 
 def test_an_objection_to_a_rent_increase_is_no_objection_to_processing() -> None:
@@ -543,8 +543,7 @@ def test_deleting_words_in_a_request_for_another_right(text: str, intent: str) -
     ],
 )
 def test_an_erasure_asked_again_is_still_read(text: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == ["erasure"], (text, intents, reasons)
+    _assert_main(text, "erasure")
 
 
 @pytest.mark.parametrize(
@@ -594,8 +593,7 @@ def test_an_erasure_far_from_the_writers_words_is_still_read(subject: str, text:
     ],
 )
 def test_a_representatives_impersonal_erasure_is_read(text: str) -> None:
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == ["erasure"], (text, intents, reasons)
+    _assert_main(text, "erasure")
 
 
 def test_a_controllers_reply_to_a_lawyer_is_no_request() -> None:
