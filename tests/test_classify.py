@@ -232,7 +232,9 @@ def test_controller_folder_extends_and_overrides(tmp_path: Path) -> None:
 
 def test_controller_suppress_all_silences_a_sentence_for_every_intent(tmp_path: Path) -> None:
     # a controller's own notice quoted back: its sentence carries no right at all
-    text = "Our newsletter says: please send me a copy of all my personal data and delete my account."
+    text = (
+        "Our newsletter says: please send me a copy of all my personal data and delete my account."
+    )
     assert {"erasure", "access"} <= set(classify(subject="", text=text).intents)
     (tmp_path / "intents").mkdir()
     (tmp_path / "intents" / "en-extra.yaml").write_text(
