@@ -320,9 +320,52 @@ def _fold_pattern(pattern: str) -> str:
 # --------------------------------------------------------------------------- loading rules
 
 
-def _compile(pattern: Any, where: str) -> re.Pattern[str]:
+def _respelt(pattern: str, spellings: Mapping[str, str]) -> str:
+    """`pattern` with each letter of `spellings` outside a character class also matching its
+    spelling without that letter: with {"ö": "oe"}, "löschen" becomes "l(?:ö|oe)schen", so a
+    letter typed on a keyboard without umlauts ("Loeschung", "gemaess") reads as written with
+    them. Escapes and classes ("[äa]") are kept as they are."""
+    out: list[str] = []
+    in_class = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            # a "]" first in a class ("[]a]", "[^]a]") is a member, not its end
+            in_class = not (ch == "]" and pattern[i - 1] != "[" and pattern[i - 2 : i] != "[^")
+        elif ch == "[":
+            in_class = True
+        elif ch in spellings:
+            spelling, base = spellings[ch], fold(ch)
+            if spelling.startswith(base) and len(spelling) > len(base):
+                # "ö" or "oe": the letter then the rest optional, "öe?" (no alternation, so
+                # the required strings the prefilter and the negation check read stay as few)
+                rest = re.escape(spelling[len(base) :])
+                rest = rest if len(rest) == 1 else f"(?:{rest})"
+                out.append(
+                    f"(?:{ch}{rest}?)"
+                    if pattern[i + 1 : i + 2] in _QUANTIFIERS
+                    else ch + rest + "?"
+                )
+            else:
+                out.append(f"(?:{ch}|{re.escape(spelling)})")
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+_QUANTIFIERS = ("?", "*", "+", "{")
+
+
+def _compile(
+    pattern: Any, where: str, spellings: Mapping[str, str] | None = None
+) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where}: a pattern must be a non-empty string")
+    if spellings:
+        pattern = _respelt(pattern, spellings)
     try:
         return re.compile(_fold_pattern(pattern), re.IGNORECASE)
     except re.error as exc:
@@ -341,18 +384,27 @@ def _requirements(items: Any, prune: bool = False) -> list[frozenset[str]]:
 
     found: list[frozenset[str]] = []
     run: list[str] = []
+    pieces: list[str] = []  # a word's literals before an optional letter ("lo" of "loe?schen")
 
-    def flush() -> None:
+    def flush(within_word: bool = False) -> None:
         # one letter is in every sentence; one digit (the 7 of "Art. 7(3)") is rare enough
         if len(run) >= 2 or (run and not run[0].isalpha()):
-            found.append(frozenset({"".join(run)}))
+            pieces.append("".join(run))
         run.clear()
+        if not within_word and pieces:
+            # only the longest piece of a word that a spelling split ("schen" of "loe?schen"):
+            # as many requirements as the word had before it was respelt (see _respelt)
+            found.append(frozenset({max(pieces, key=len)}))
+            pieces.clear()
 
     for op, arg in items:
         if op is sre.LITERAL:
             run.append(chr(arg))
             continue
         if op is sre.AT:  # zero-width (\b, ^, $): the literals on both sides stay adjacent
+            continue
+        if op is sre.MAX_REPEAT and arg[:2] == (0, 1) and [o for o, _ in arg[2]] == [sre.LITERAL]:
+            flush(within_word=True)  # an optional letter ("oe?"): the word goes on after it
             continue
         flush()
         if op is sre.SUBPATTERN:
@@ -706,6 +758,12 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
     lang = data["language"]
     rules = table.setdefault(lang, LanguageRules(language=lang))
     rules.files.append(path.name)
+    spellings = data.get("spellings") or {}
+    if not isinstance(spellings, dict) or not all(
+        isinstance(k, str) and len(k) == 1 and isinstance(v, str) and v and k != v
+        for k, v in spellings.items()
+    ):
+        raise RulesError(f"{path}: 'spellings' maps single letters to other spellings ('ö': 'oe')")
     context = data.get("context") or {}
     if not isinstance(context, dict):
         raise RulesError(f"{path}: 'context' must be a mapping")
@@ -713,7 +771,7 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
         if key not in _CONTEXT_KEYS:
             raise RulesError(f"{path}: unknown context key {key!r}")
         for i, value in enumerate(values or []):
-            compiled = _compile(value, f"{path}: {key}[{i}]")
+            compiled = _compile(value, f"{path}: {key}[{i}]", spellings)
             if key == "suppress_all":  # a sentence that carries no intent: each one's suppress
                 for intent in INTENTS:
                     rules.suppress.setdefault(intent, []).append(compiled)
@@ -733,13 +791,13 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
             weight, regex = entry
             if not isinstance(weight, int | float) or not 0 < weight <= 3:
                 raise RulesError(f"{path}: {intent} pattern {i}: weight must be in (0, 3]")
-            compiled = _compile(regex, where)
+            compiled = _compile(regex, where, spellings)
             rules.patterns.append(
                 Pattern(intent, float(weight), compiled, where, _needles(compiled))
             )
         for i, value in enumerate(spec.get("suppress") or []):
             where = f"{path}: {intent} suppress[{i}]"
-            rules.suppress.setdefault(intent, []).append(_compile(value, where))
+            rules.suppress.setdefault(intent, []).append(_compile(value, where, spellings))
 
 
 def _intents_dir(folder: Path) -> Path:
@@ -1024,8 +1082,7 @@ _MONTH = re.compile(
 
 
 def _split_sentences(unit: str) -> list[str]:
-    pieces: list[str] = []
-    start = 0
+    gaps: list[tuple[int, int, str]] = []  # (the mark's offset, the next sentence's, its start)
     for gap in _SENTENCE_GAP.finditer(unit):
         end = gap.end()
         following = unit[end : end + 2].lstrip("\"'«„(")
@@ -1037,8 +1094,17 @@ def _split_sentences(unit: str) -> list[str]:
         ):
             # "am 8. Januar", "e.g. JSON", "z. B. CSV": a date or an abbreviation, no sentence end
             continue
-        if unit[gap.start()] in "!?" or following[:1].isupper():
-            pieces.append(unit[start : gap.start() + 1])
+        gaps.append((stop, end, following[:1]))
+    # A writer who never starts a sentence with a capital after a full stop ("hey, i left that
+    # job. can you change it to ...", sixth session: every letter of the labelled folders put in
+    # lower case) ends sentences at full stops before a lower-case letter too; where any sentence
+    # after a full stop starts with a capital, only those end (the rule above).
+    lower_case = not any(unit[stop] == "." and nxt.isupper() for stop, _, nxt in gaps)
+    pieces: list[str] = []
+    start = 0
+    for stop, end, nxt in gaps:
+        if unit[stop] in "!?" or nxt.isupper() or (lower_case and nxt.isalpha()):
+            pieces.append(unit[start : stop + 1])
             start = end
     pieces.append(unit[start:])
     return [piece for p in pieces if (piece := p.strip())]
@@ -1726,10 +1792,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # A complaint to the supervisory authority (or a claim to a court) tells what the company did
     # and asks the authority to act ("To the Information Commissioner's Office ... In March I
     # asked them to erase my account"): the letter opens by addressing the authority (its first
-    # lines). No right is read as asked of the controller; a person looks (misfire hunt 6,
-    # blind16).
+    # lines) or its subject line does ("Beschwerde gemäß Art. 77 DSGVO gegen ..."). No right is
+    # read as asked of the controller; a person looks (misfire hunt 6, blind16).
     to_authority = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
-        lang, "to_authority", [s for s in sentences if not s.subject][:AUTHORITY_HEAD]
+        lang,
+        "to_authority",
+        [s for s in sentences if s.subject and not s.reply]
+        + [s for s in sentences if not s.subject][:AUTHORITY_HEAD],
     )
     accepted = []
     for intent in INTENTS:
@@ -1752,6 +1821,31 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 accepted.append(intent)
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
+    # A right only the subject line names, whose every match in the body was suppressed, where
+    # the body asks another right: the body says what the subject's word meant ("Opt-out
+    # request" over "I would like to opt out from future inclusion in your training data" is
+    # an objection, not a marketing opt-out; sixth session).
+    for intent in list(accepted):
+        live = [h for h in hits if h.intent == intent and h.effective > 0]
+        if (
+            live
+            and all(sentences[h.sentence].subject for h in live)
+            and any(
+                h.intent == intent
+                and h.why_not == "suppressed"
+                and not sentences[h.sentence].subject
+                for h in hits
+            )
+            and any(
+                other != intent
+                and any(
+                    h.intent == other and h.effective > 0 and not sentences[h.sentence].subject
+                    for h in hits
+                )
+                for other in accepted
+            )
+        ):
+            accepted.remove(intent)
     return _Reading(
         lang.language,
         hits,

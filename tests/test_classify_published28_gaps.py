@@ -1,0 +1,310 @@
+"""The gaps found in the sixth session (rules/README.md, "Sixth session"): by putting every labelled
+letter through harmless changes (all lower case, German without umlauts) and by the 28th to 34th
+sweeps of real published letters, as short letters of our own in the same general wording:
+
+- a writer who never starts a sentence with a capital after a full stop still ends sentences
+  there ("hey, correct me if i'm wrong ... i left that job. can you change it to ...");
+- German typed without umlauts ("Loeschung", "Einschraenkung", "gemaess") reads as with them
+  (the rules file's `spellings`);
+- a copy of one's patient file is an access request; an appeal against an official decision
+  ("Widerspruch gegen den Bescheid", "opposition au commandement de payer") is no objection; a
+  complaint under Art 77 named in the subject line is a letter to the authority;
+- a later request announced ("I reserve the right to request a copy") is not made;
+- what the company offered ("you offered to only restrict my data") is not asked;
+- a subject line's word that the body explains otherwise ("Opt-out request" over an opt-out of
+  an AI training dataset) gives way to the body's right."""
+
+from __future__ import annotations
+
+import pytest
+
+from mailbot.classify import DESTRUCTIVE, RulesError, classify, load_rules
+
+
+def _read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
+    got = classify(subject=subject, text=text, rules=load_rules())
+    return got.intents, got.needs_review, got.reasons
+
+
+def _assert_main(text: str, intent: str, subject: str = "") -> None:
+    intents, _, reasons = _read(subject, text)
+    assert intents[:1] == [intent], (subject, text, intents, reasons)
+
+
+# ---------------------------------------------------------------- lower case
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "hey, correct me if i'm wrong but i think you still have my old work email as my "
+            "contact. i left that job. can you change it to kim.r@mailbox.example?",
+            "rectification",
+        ),
+        (
+            "moi. olin asiakkaana 2019-2021. haluun et kaikki mun tiedot poistetaan. onks se "
+            "mahdollista? jos ei oo niin kertokaa miks.",
+            "erasure",
+        ),
+    ],
+)
+def test_a_letter_in_lower_case_reads_as_written_with_capitals(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+    capitalised = ". ".join(s[:1].upper() + s[1:] for s in text.split(". "))
+    _assert_main(capitalised, intent)
+
+
+def test_a_third_partys_deletion_told_in_lower_case_asks_nothing() -> None:
+    text = (
+        "my ex-husband says he asked you to delete his account. we share a surname, so please "
+        "make sure nobody touches mine by mistake."
+    )
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, (intents, reasons)
+
+
+def test_a_question_after_a_lower_case_request_does_not_cancel_it() -> None:
+    # the question "is that possible?" is its own sentence, not part of the request
+    intents, _, reasons = _read(
+        "", "hei. haluan että kaikki tietoni poistetaan. onko se mahdollista?"
+    )
+    assert intents[:1] == ["erasure"], reasons
+    assert not any("both asked and question" in r for r in reasons), reasons
+
+
+# ---------------------------------------------------------------- German without umlauts
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Sehr geehrte Damen und Herren, ich verlange die Einschraenkung der Verarbeitung "
+            "meiner Daten gemaess Art. 18 DSGVO, bis meine Beschwerde geklaert ist.",
+            "restriction",
+        ),
+        (
+            "Hallo, mein Nachname ist bei Ihnen falsch geschrieben. Bitte aendern Sie ihn in "
+            "Mueller.",
+            "rectification",
+        ),
+        (
+            "Bitte nehmen Sie meinen Eintrag aus dem oeffentlichen Mitgliederverzeichnis auf "
+            "Ihrer Website heraus, ich moechte dort nicht mehr veroeffentlicht werden.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_german_typed_without_umlauts_reads_as_with_them(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+    umlauts = text.replace("ae", "ä").replace("oe", "ö").replace("ue", "ü").replace("Mü", "Mue")
+    _assert_main(umlauts, intent)
+
+
+def test_a_third_partys_deletion_without_umlauts_asks_nothing() -> None:
+    text = (
+        "Mein Ex-Freund hat Ihnen geschrieben, dass er sein Konto loeschen lassen will. Bitte "
+        "achten Sie darauf, dass mein eigenes Konto davon nicht betroffen ist."
+    )
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
+
+
+def test_spellings_must_map_single_letters(tmp_path) -> None:
+    folder = tmp_path / "rules" / "intents"
+    folder.mkdir(parents=True)
+    (folder / "de-extra.yaml").write_text("language: de\nspellings: {ae: ä}\n", encoding="utf-8")
+    with pytest.raises(RulesError, match="spellings"):
+        load_rules(extra_dirs=[tmp_path / "rules"])
+
+
+def test_a_controllers_file_with_spellings_matches_both_spellings(tmp_path) -> None:
+    folder = tmp_path / "rules" / "intents"
+    folder.mkdir(parents=True)
+    (folder / "de-extra.yaml").write_text(
+        "language: de\n"
+        "spellings: {ö: oe}\n"
+        "intents:\n"
+        "  erasure:\n"
+        "    patterns:\n"
+        "      - [1.0, '\\bmein\\s+kundenkärtchen\\s+zerstören\\b']\n",
+        encoding="utf-8",
+    )
+    rules = load_rules(extra_dirs=[tmp_path / "rules"])
+    for verb in ("zerstören", "zerstoeren"):
+        got = classify(subject="", text=f"Bitte mein Kundenkärtchen {verb}.", rules=rules)
+        assert any("kundenkartchen" in r for r in got.reasons), got.reasons
+
+
+# ---------------------------------------------------------------- sweeps 28 to 34
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Kopie meiner Patientenakte",
+            "Sehr geehrte Damen und Herren, hiermit bitte ich um eine vollständige Kopie meiner "
+            "Patientenakte einschließlich aller Befunde und Arztbriefe.",
+        ),
+        (
+            "",
+            "Ich mache von meinem Recht auf Akteneinsicht nach § 630g BGB Gebrauch und bitte um "
+            "Übersendung der Unterlagen als PDF.",
+        ),
+    ],
+)
+def test_a_copy_of_ones_patient_file_is_access(subject: str, text: str) -> None:
+    _assert_main(text, "access", subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Widerspruch gegen den Bescheid vom 3. Mai",
+            "Sehr geehrte Damen und Herren, gegen Ihren Bescheid vom 3. Mai lege ich hiermit "
+            "Widerspruch ein. Die Begründung reiche ich nach.",
+        ),
+        (
+            "Opposition au commandement de payer",
+            "Madame, Monsieur, je forme opposition totale au commandement de payer reçu le 2 mars. "
+            "Je vous prie de prendre note de cette opposition.",
+        ),
+        (
+            "Opposition à la modification du bail",
+            "Madame, Monsieur, je conteste la modification du bail qui m'a été notifiée.",
+        ),
+    ],
+)
+def test_an_appeal_against_a_decision_is_no_objection(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "objection" not in intents, reasons
+
+
+def test_an_objection_to_processing_in_the_same_words_stays_one() -> None:
+    _assert_main(
+        "Hiermit lege ich Widerspruch gegen die Verarbeitung meiner Daten auf Grundlage Ihres "
+        "berechtigten Interesses ein.",
+        "objection",
+    )
+
+
+def test_a_complaint_under_art_77_is_a_letter_to_the_authority() -> None:
+    intents, review, reasons = _read(
+        "Beschwerde gemäß Art. 77 DSGVO gegen die Beispiel GmbH",
+        "Sehr geehrte Damen und Herren, die Beispiel GmbH hat meinen Antrag auf Löschung meiner "
+        "Daten ignoriert. Ich bitte Sie, das Unternehmen zur Löschung anzuweisen.",
+    )
+    assert not set(intents) & DESTRUCTIVE and review, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I reserve the right to request a copy of my records at a later date.",
+        "Je me réserve le droit de demander une copie de mon dossier.",
+        "Jag förbehåller mig rätten att begära ett registerutdrag senare.",
+        "Pidätän oikeuden pyytää jäljennöksen tiedoistani myöhemmin.",
+        "Ich behalte mir vor, eine Kopie meiner Patientenakte anzufordern.",
+    ],
+)
+def test_a_request_announced_for_later_is_not_made(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert intents == [] and review, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello, you offered to only restrict my data instead. I don't want that. I want all my "
+        "data deleted for good.",
+        "Hallo, Sie haben mir angeboten, meine Daten nur zu sperren. Das möchte ich nicht. Ich "
+        "will, dass alle meine Daten gelöscht werden.",
+        "Bonjour, vous m'avez proposé de seulement limiter le traitement de mes données. Je ne "
+        "le souhaite pas. Je veux que toutes mes données soient effacées.",
+        "Hej, ni erbjöd er att bara begränsa behandlingen av mina uppgifter. Det vill jag inte. "
+        "Jag vill att alla mina uppgifter raderas.",
+        "Hei, tarjositte, että tietojeni käsittelyä vain rajoitettaisiin. En halua sitä. "
+        "Haluan, että kaikki tietoni poistetaan.",
+    ],
+)
+def test_what_the_company_offered_is_not_asked(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents == ["erasure"], reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            'Please change my marketing preferences to "none" - no emails, no texts.',
+            "marketing_optout",
+        ),
+        ("Please stop passing my contact details to your commercial partners.", "marketing_optout"),
+        (
+            "Merci de ne plus transmettre mes coordonnées à vos partenaires commerciaux.",
+            "marketing_optout",
+        ),
+        (
+            "Bitte geben Sie meine Kontaktdaten nicht mehr an Ihre Werbepartner weiter.",
+            "marketing_optout",
+        ),
+        (
+            "I no longer want my purchases used to give me personalised recommendations.",
+            "objection",
+        ),
+        (
+            "Je ne souhaite plus que mes achats servent à des recommandations personnalisées.",
+            "objection",
+        ),
+        (
+            "Ich möchte nicht mehr, dass meine Einkäufe für personalisierte Empfehlungen genutzt werden.",
+            "objection",
+        ),
+        ("Jag vill inte längre att mina köp används för personliga rekommendationer.", "objection"),
+        (
+            "En halua, että ostoshistoriaani käytetään enää henkilökohtaisiin suosituksiin.",
+            "objection",
+        ),
+        (
+            "I am requesting removal of an image of me from Google Search results.",
+            "publication_optout",
+        ),
+        (
+            "Make sure that my details are not visible on your website anymore.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_sweep_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_settings_changed_are_no_rectification() -> None:
+    for text in (
+        'Please change my marketing preferences to "none". I cannot reach the setting myself.',
+        'Bitte ändern Sie meine Werbeeinstellungen auf "keine", ich komme nicht an die Einstellung.',
+    ):
+        intents, _, reasons = _read("", text)
+        assert "rectification" not in intents, reasons
+
+
+def test_a_feature_asked_is_no_opt_out() -> None:
+    intents, _, reasons = _read(
+        "Add unsubscribe option to email",
+        "Add an 'unsubscribe' link to your emails, otherwise people will mark them as spam.",
+    )
+    assert "marketing_optout" not in intents, reasons
+
+
+def test_a_generic_subject_gives_way_to_what_the_body_asks() -> None:
+    intents, _, reasons = _read(
+        "Opt-out request",
+        "I would like to opt out from future inclusion of my repositories in your training data.",
+    )
+    assert intents == ["objection"], reasons
+    # a body that asks nothing else keeps the subject's reading
+    intents, _, reasons = _read("Opt-out request", "Please stop sending me your offers.")
+    assert intents[:1] == ["marketing_optout"], reasons
