@@ -276,6 +276,24 @@ def test_what_the_company_offered_is_not_asked(text: str) -> None:
             "Make sure that my details are not visible on your website anymore.",
             "publication_optout",
         ),
+        (
+            "I'm requesting the removal of a username that appears in your search tool.",
+            "publication_optout",
+        ),
+        ("Wer hat Ihnen meine Visitenkarte gegeben?", "access"),
+        ("älkää lähettäkö minulle enää", "marketing_optout"),
+        ("Peru uutiskirjeen tilaus", "marketing_optout"),
+        ("je préfère ne plus recevoir vos emails", "marketing_optout"),
+        ("Käyttäjä on pyytänyt henkilökohtaisten tietojen vientiä.", "portability"),
+        (
+            "Vi vill att ni raderar samtliga personuppgifter ni har om oss och vår personal.",
+            "erasure",
+        ),
+        (
+            "Da die Forderung bestritten ist, widerspreche ich einer Übermittlung dieser "
+            "Forderung an Auskunfteien wie die SCHUFA.",
+            "objection",
+        ),
     ],
 )
 def test_sweep_wordings(text: str, intent: str) -> None:
@@ -308,3 +326,30 @@ def test_a_generic_subject_gives_way_to_what_the_body_asks() -> None:
     # a body that asks nothing else keeps the subject's reading
     intents, _, reasons = _read("Opt-out request", "Please stop sending me your offers.")
     assert intents[:1] == ["marketing_optout"], reasons
+
+
+def test_a_subject_line_alone_asks_the_account_deletion() -> None:
+    intents, _, reasons = _read("Begäran om kontoradering", "")
+    assert intents == ["erasure"], reasons
+
+
+def test_a_newsletter_cancelled_earlier_is_told_not_asked() -> None:
+    intents, _, reasons = _read(
+        "", "Poistakaa tilini ja kaikki tietoni. Uutiskirjeen peruutin jo itse."
+    )
+    assert intents == ["erasure"], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a link about account deletion the company sent
+        "Jag skrev om min försenade leverans och ni svarar med en länk om kontoradering.",
+        # a court's public judgment asked for: public records, not the writer's data
+        "Pyydän jäljennöstä asiassa annetusta tuomiosta sekä tiedon siitä, onko saatavilla muita "
+        "julkisia oikeudenkäyntiasiakirjoja.",
+    ],
+)
+def test_near_misses_of_the_new_wordings_ask_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not intents or review, reasons
