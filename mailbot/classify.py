@@ -963,12 +963,17 @@ def _automaton_depth(moves: Any) -> int | None:
 _THREE_LETTERS = re.compile(r"[^\W\d_](?:.*?[^\W\d_]){2}", re.DOTALL)
 
 
+# Spaces of other widths (an HTML mail's &nbsp;) are spaces to the language model too: its byte
+# n-grams of "ta bort\u00a0mej" told a short Swedish letter as Icelandic (sixth session).
+_SPACES = str.maketrans(dict.fromkeys("\u00a0\u2007\u2009\u200a\u202f\u3000", " "))
+
+
 def _rank_languages(text: str) -> list[tuple[str, float]]:
     if not _THREE_LETTERS.search(text):
         return []
     ranked: dict[str, float] = {}
     # The head of a letter is enough to tell its language; langid's cost grows with the length.
-    for code, prob in _identifier().rank(text[:LANGUAGE_SAMPLE]):
+    for code, prob in _identifier().rank(text[:LANGUAGE_SAMPLE].translate(_SPACES)):
         code = LANGUAGE_ALIASES.get(code, code)
         ranked[code] = ranked.get(code, 0.0) + float(prob)
     return _settle_neighbours(sorted(ranked.items(), key=lambda item: -item[1]), text)
@@ -1284,10 +1289,14 @@ _ABSORBED = "absorbed by "
 
 
 def _last_clause(text: str) -> str:
-    return text[max(text.rfind(","), text.rfind(";"), text.rfind(":")) + 1 :]
+    # a spaced dash ends a clause too ("... einschränken – aber nichts löschen": sixth session)
+    dash = text.rfind(" - ")
+    return text[
+        max(text.rfind(","), text.rfind(";"), text.rfind(":"), dash + 2 if dash >= 0 else -1) + 1 :
+    ]
 
 
-_CLAUSE_END = re.compile(r"[,;:.]")
+_CLAUSE_END = re.compile(r"[,;:.]|\s-\s")
 
 
 def _first_clause(text: str) -> str:
@@ -1409,11 +1418,12 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
         negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
         # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
-        # bin nicht mehr einverstanden", "je ne consens plus") is not cancelled by it: only a
-        # negation before it or after it counts. Never for erasure and rectification.
+        # bin nicht mehr einverstanden", "je ne consens plus", "mein Geburtsdatum stimmt nicht")
+        # is not cancelled by it: only a negation before it or after it counts. Never for
+        # erasure.
         if (
             negated
-            and hit.intent not in DESTRUCTIVE
+            and hit.intent != "erasure"
             and _requires_negation(
                 hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
             )

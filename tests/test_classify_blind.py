@@ -619,6 +619,22 @@ FOLDERS = (
     # erasure through "remove my/me", a bug report about a "Delete my profile" button); after:
     # 78.3% (en 77.5, de 80, fr 80), none. The weakest kind of letter there is: each names its
     # page and its object in its own way.
+    # A nineteenth blind set (tests/letters/blind19/, labels.tsv): 120 short messages, at most two
+    # sentences (24 each in fi/sv/en/de/fr): phone-typed one-liners, app contact boxes, SMS
+    # keywords, subject-only mails, no capitals, emoji, English words in other languages; two per
+    # right and language, two with two rights, four that ask nothing. Before (sixth session, after
+    # its first fixes): 80.8% main right, no destructive reading; after: 98.3%, none.
+    Folder(
+        "blind19",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=20,
+        multi_right=10,
+        has_languages=MAIN,
+        every_right=True,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

@@ -353,3 +353,32 @@ def test_a_newsletter_cancelled_earlier_is_told_not_asked() -> None:
 def test_near_misses_of_the_new_wordings_ask_nothing(text: str) -> None:
     intents, review, reasons = _read("", text)
     assert not intents or review, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My name is wrong, but please don't change anything, I'll sort it out myself.",
+        "Nimeni on väärin, mutta älkää muuttako mitään, hoidan asian itse.",
+        "Mitt namn är fel, men ändra ingenting, jag löser det själv.",
+        "Mon nom est faux, mais ne changez rien, je m'en occupe moi-même.",
+        "Mein Name stimmt nicht, bitte aber nichts ändern, ich kläre das selbst.",
+    ],
+)
+def test_data_said_wrong_with_no_change_wanted_is_no_rectification(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "rectification" not in intents and review, reasons
+
+
+def test_a_statement_that_requires_not_is_not_cancelled_by_it() -> None:
+    # "stimmt nicht" is the statement itself; a later "nicht" in another clause is the value
+    _assert_main("mein geburtsdatum stimmt nicht, ist der 03.07.1990 nicht 1909", "rectification")
+
+
+def test_a_spaced_dash_ends_the_clause_a_negation_reaches() -> None:
+    _assert_main(
+        "Bitte die Verarbeitung meiner Daten einschränken – aber nichts löschen.", "restriction"
+    )
+    # and a negation before the dash still cancels what follows it in its own clause
+    intents, _, reasons = _read("", "Bitte nicht löschen – ich brauche das Konto noch.")
+    assert "erasure" not in intents, reasons
