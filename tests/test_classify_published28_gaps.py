@@ -382,3 +382,56 @@ def test_a_spaced_dash_ends_the_clause_a_negation_reaches() -> None:
     # and a negation before the dash still cancels what follows it in its own clause
     intents, _, reasons = _read("", "Bitte nicht löschen – ich brauche das Konto noch.")
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Ei kiinnosta, poistakaa numeroni.", "erasure"),
+        ("Pas intéressé, supprimez mon numéro.", "erasure"),
+        ("Kein Interesse, löschen Sie meine Nummer.", "erasure"),
+        ("Stop processing my data for fraud detection! I don't like it.", "objection"),
+        (
+            "I contest the accuracy of my data and want processing restricted until verified.",
+            "restriction",
+        ),
+        ("Please send me all CCTV footage where I appear from my March visits.", "access"),
+        ("Could you provide me with an overview of all this information?", "access"),
+        ("Where did you buy my personal data?", "access"),
+        (
+            "Another company will handle my services now. Please provide them with all personal "
+            "data you have stored regarding me.",
+            "portability",
+        ),
+        ("Request: Please remove my listing.", "publication_optout"),
+        (
+            "I would like to request removing my signature from the open letter.",
+            "publication_optout",
+        ),
+        (
+            "Please refrain from sending unsolicited emails to my commit address.",
+            "marketing_optout",
+        ),
+        ("My name is Wolberger, not Wolberg.", "rectification"),
+    ],
+)
+def test_sweep_38_39_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an address taken off marketing lists is the opt-out, not an erasure
+        "Poistakaa sähköpostiosoitteeni markkinointilistoiltanne heti.",
+        "Bitte entfernen Sie meine E-Mail-Adresse aus allen Werbe- und Marketing-Verteilern.",
+        "Supprimez mon adresse e-mail de votre liste de diffusion.",
+        # a feature asked in general words
+        "Il n'y a pas d'option pour supprimer son compte sur votre site, ai-je mal cherché ?",
+        # an organisation taken off a list is no person's erasure
+        "Je réitère cette demande de suppression de l'EHESP de la liste.",
+    ],
+)
+def test_near_misses_of_sweep_38_39_read_no_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
