@@ -1904,6 +1904,20 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         if h.intent == "erasure" and h.effective > 0
     )
 
+    def first_asked(intent: str) -> int:
+        """Where the right is first asked in request-shaped words (a noun alone does not ask)."""
+        return min(
+            (
+                offsets[h.sentence] + h.start
+                for h in reading.hits
+                if h.intent == intent
+                and h.effective > 0
+                and h.pattern.weight >= STRONG_WEIGHT
+                and not sentences[h.sentence].reply
+            ),
+            default=total,
+        )
+
     def rank(intent: str) -> float:
         live = [h for h in reading.hits if h.intent == intent and h.effective > 0]
         in_subject = any(
@@ -1936,9 +1950,11 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             intent == "publication_optout"
             and "consent_withdrawal" in reading.accepted
             and not in_subject
+            and first_asked(intent) >= first_asked("consent_withdrawal")
         ):
             # a consent to publish withdrawn and "do not publish it" said too: the withdrawal is
-            # the request, the opt-out its consequence (blind8, blind9, blind10 labels)
+            # the request, the opt-out its consequence (blind8, blind9, blind10 labels); a
+            # prohibition said before the withdrawal is the request (blind18)
             base -= 0.5
         if intent in emphasised_intents:
             base += EMPHASIS_BONUS

@@ -435,3 +435,64 @@ def test_sweep_38_39_wordings(text: str, intent: str) -> None:
 def test_near_misses_of_sweep_38_39_read_no_erasure(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Pyydän saada nähtäväkseni kaikki minua koskevat henkilötiedot.", "access"),
+        (
+            "Pyydän, että rajoitatte minua koskevien merkintöjen käsittelyä siihen saakka, kunnes "
+            "asia on ratkaistu.",
+            "restriction",
+        ),
+        ("Kiellän kaiken puhelinmyynnin numerooni.", "marketing_optout"),
+        ("haluun et mut unohdetaan, kaikki tiedot pois teidän rekistereistä", "erasure"),
+        ("Peruutan tietosuoja-asetuksen nojalla molemmat suostumukset.", "consent_withdrawal"),
+        ("Hej, jag vill ha ett utdrag. Mitt kundnummer är 88213.", "access"),
+        ("Jag begär att ni rättar felaktiga personuppgifter om mig.", "rectification"),
+        ("Stryk mitt nummer från er ringlista.", "marketing_optout"),
+        (
+            "Sluta använda mina uppgifter under tiden, tills vi har rett ut det här.",
+            "restriction",
+        ),
+        (
+            "Diese Einwilligung in die Verarbeitung meiner Gesundheitsdaten widerrufe ich hiermit.",
+            "consent_withdrawal",
+        ),
+        (
+            "Ich verlange, dass Sie meine Daten bis zur Klärung nicht weiter verwenden.",
+            "restriction",
+        ),
+        (
+            "Je souhaiterais récupérer, au titre du droit à la portabilité, l'historique de mes "
+            "consommations dans un format lisible par machine.",
+            "portability",
+        ),
+        ("Notre client s'oppose formellement au profilage dont il fait l'objet.", "objection"),
+        (
+            "Je souhaiterais que mon nom soit retiré des résultats publiés sur votre site.",
+            "publication_optout",
+        ),
+        ("can you send me a copy of whatever you've got stored about me?", "access"),
+        ("I want you to limit how you use the data on my account.", "restriction"),
+    ],
+)
+def test_bodies_that_needed_their_subject_line(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_publication_prohibition_said_before_a_withdrawal_stays_the_main_right() -> None:
+    intents, _, reasons = _read(
+        "",
+        "Kiellän nimeni ja valokuvieni julkaisemisen seuran verkkosivuilla. Peruutan samalla "
+        "antamani suostumuksen valokuvieni käyttämiseen seuran viestinnässä.",
+    )
+    assert intents[:2] == ["publication_optout", "consent_withdrawal"], reasons
+    # and the withdrawal said first keeps the old reading (the opt-out its consequence)
+    intents, _, reasons = _read(
+        "",
+        "Peruutamme luvan lapsemme kuvien julkaisemiseen. Emme halua, että kuvia julkaistaan "
+        "jatkossa verkkosivuilla.",
+    )
+    assert intents[:1] == ["consent_withdrawal"], reasons
