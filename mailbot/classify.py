@@ -141,6 +141,7 @@ _CONTEXT_KEYS = (
     "to_authority",
     "representative",
     "suppress_all",
+    "controller_notice",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -1681,6 +1682,8 @@ class _Reading:
     organisation_only: bool = False
     # The letter opens by addressing the supervisory authority (`to_authority`).
     to_authority: bool = False
+    # The letter is (or forwards) the company's own confirmation mail (`controller_notice`).
+    controller_notice: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -1763,6 +1766,12 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and _finds_in(lang, "organisation", sentences)
         and not _finds_in(lang, "own_data", sentences)
     )
+    # The company's own confirmation mail ("click the link below to confirm", "if you did not make
+    # this request, ignore this e-mail"), as a template or forwarded: it tells of a request, it
+    # makes none, so nothing destructive is read and a person looks (sixth session).
+    controller_notice = destructive and _finds_in(
+        lang, "controller_notice", [s for s in sentences if not s.subject]
+    )
     # Each destructive right needs a match near the writer's own words: in its sentence or the
     # next one to it ("I", "please", "poistakaa"). A company's notice or a forwarded message
     # that quotes "your account will be deleted" in a letter whose only first person is
@@ -1818,6 +1827,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             continue  # erasing or changing data is only for someone asking for themselves
         if intent in DESTRUCTIVE and organisation_only:
             continue  # the company's invoicing address or account, no person's data
+        if intent in DESTRUCTIVE and controller_notice:
+            continue  # the company's confirmation mail: a request told of, not made
         if intent == "rectification" and names_no_data:
             continue  # a price or a web page corrected: no data about anyone named
         if public and intent in PUBLIC_RECORDS_INTENTS:
@@ -1868,6 +1879,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         names_no_data,
         organisation_only,
         to_authority,
+        controller_notice,
     )
 
 
@@ -2358,6 +2370,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         review_why.append("nobody asks in the first person")
     if reading.to_authority:  # (set only when some right reached its threshold)
         review_why.append("a letter to the supervisory authority or a court: it asks them to act")
+    if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)
+        review_why.append("the company's own confirmation mail: a request told of, not made")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the organisation's data, none of the writer's own named")
     if reading.names_no_data:  # (set only when rectification reached its threshold)

@@ -496,3 +496,68 @@ def test_a_publication_prohibition_said_before_a_withdrawal_stays_the_main_right
         "jatkossa verkkosivuilla.",
     )
     assert intents[:1] == ["consent_withdrawal"], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We received a request to delete your account. Please click the link below to confirm "
+        "the deletion. If you did not make this request, ignore this email.",
+        "Begäran om borttagning av konto. Klicka på länken nedan för att bekräfta att ditt konto "
+        "tas bort. Om du inte gjorde denna begäran, kontakta oss.",
+        "Wir haben eine Anfrage zur Löschung Ihres Kontos erhalten. Klicken Sie auf den folgenden "
+        "Link, um die Löschung zu bestätigen.",
+        "Nous avons reçu une demande de suppression de votre compte. Veuillez cliquer sur le lien "
+        "suivant https://example.org/?confirm=1 pour confirmer votre choix.",
+        "Saimme pyynnön tilisi poistamisesta. Jos et tehnyt tätä pyyntöä, voit jättää viestin "
+        "huomiotta.",
+    ],
+)
+def test_the_companys_confirmation_mail_asks_no_erasure(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "erasure" not in intents and review, reasons
+
+
+def test_a_forwarded_confirmation_read_with_a_refusal_erases_nothing() -> None:
+    intents, _, reasons = _read(
+        "",
+        "I got this: 'We received a request to delete your account. Click the link below to "
+        "confirm.' I never asked for that. Do not delete my account.",
+    )
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How do I withdraw consent?",
+        "Wie widerrufe ich meine Einwilligung?",
+        "Hur återkallar jag mitt samtycke?",
+        "Miten voin perua suostumukseni?",
+    ],
+)
+def test_a_question_how_to_withdraw_withdraws_nothing_yet(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "consent_withdrawal" not in intents and review, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Je conteste l'exactitude de mes données, veuillez suspendre leur traitement.",
+            "restriction",
+        ),
+        ("Je souhaite récupérer mes données dans un format exploitable.", "portability"),
+        ("[x] Je ne souhaite plus recevoir les actualités de l'association", "marketing_optout"),
+        ("Bitte löschen Sie meinen Benutzeraccount.", "erasure"),
+        (
+            "My real name appears on Google since I posted in your forum. I don't want to be "
+            "found with my real name!",
+            "publication_optout",
+        ),
+        ("I withdraw my consent. How do I check that it worked?", "consent_withdrawal"),
+    ],
+)
+def test_sweep_40_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
