@@ -635,6 +635,24 @@ FOLDERS = (
         every_right=True,
         all_share=0.95,
     ),
+    # A twentieth blind set (tests/letters/blind20/, labels.tsv): 120 texts of the kinds privacy-
+    # request tools are built and tested on (24 each in fi/sv/en/de/fr): developers' one-line
+    # example requests, web-form renderings, mailto links, requests mixed with other business,
+    # replies and reminders, and the company's own messages (acknowledgements, confirmation
+    # links, identity checks, "your data has been deleted"). Before (sixth session): 86.7% main
+    # right, 1 destructive reading (an identity check "um Ihre Anfrage zur Löschung Ihrer Daten
+    # bearbeiten zu können"); after: 99.2%, none.
+    Folder(
+        "blind20",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=20,
+        multi_right=10,
+        has_languages=MAIN,
+        every_right=True,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

@@ -561,3 +561,67 @@ def test_a_question_how_to_withdraw_withdraws_nothing_yet(text: str) -> None:
 )
 def test_sweep_40_wordings(text: str, intent: str) -> None:
     _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Before we can process your data access request, we need to confirm that you are the "
+        "account holder. Please reply from your registered address.",
+        "Hi Alex, the copy of your data you requested is ready. Download it from the link below.",
+        "Um Ihre Anfrage zur Löschung Ihrer Daten bearbeiten zu können, senden Sie uns bitte eine "
+        "Kopie Ihres Ausweises.",
+        "Afin de traiter votre demande d'accès à vos données, nous devons vérifier votre identité.",
+    ],
+)
+def test_the_company_speaking_of_the_customers_request_asks_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert not intents or review, reasons
+    assert not set(intents) & DESTRUCTIVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "While my dispute is ongoing, please put my data on hold – keep it, but don't use it.",
+            "restriction",
+        ),
+        (
+            "Reklamaationi on kesken. Sillä välin tietojani ei saa käyttää mihinkään muuhun kuin "
+            "säilyttämiseen.",
+            "restriction",
+        ),
+        (
+            "En hyväksy sitä. Lopettakaa minun viestieni käyttäminen tähän tarkoitukseen.",
+            "objection",
+        ),
+        ("Meine Zustimmung dazu gilt ab sofort nicht mehr.", "consent_withdrawal"),
+        (
+            "Bitte übermitteln Sie meine Verbrauchsdaten direkt an meinen neuen Anbieter.",
+            "portability",
+        ),
+        ("Dann bitte ich Sie, meine Bewerbungsunterlagen zu vernichten.", "erasure"),
+        ("Pourriez-vous retirer mon nom de cet article ou l'anonymiser ?", "publication_optout"),
+        (
+            "Je refuse que mes données de navigation servent à vos statistiques d'audience.",
+            "objection",
+        ),
+        ("Envoyez-moi d'abord une copie de mes données, puis effacez-les.", "access"),
+        (
+            "Mon adresse e-mail a changé, pouvez-vous la mettre à jour ? La nouvelle est "
+            "c.roux@example.fr.",
+            "rectification",
+        ),
+        ("Un de vos commerciaux m'a appelé. D'où tenez-vous ce numéro ?", "access"),
+    ],
+)
+def test_blind20_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_privacy_notice_updated_is_no_correction() -> None:
+    intents, _, reasons = _read(
+        "", "Luin päivitetystä tietosuojaselosteestanne, että viestejä käytetään tekoälyyn."
+    )
+    assert "rectification" not in intents, reasons
