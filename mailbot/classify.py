@@ -322,13 +322,17 @@ def _fold_pattern(pattern: str) -> str:
 
 
 def _respelt(pattern: str, spellings: Mapping[str, str]) -> str:
-    """`pattern` with each letter of `spellings` outside a character class also matching its
-    spelling without that letter: with {"ö": "oe"}, "löschen" becomes "l(?:ö|oe)schen", so a
+    """`pattern` with each letter of `spellings` (either case) also matching its spelling without
+    that letter: with {"ö": "oe"}, "löschen" becomes "l(?:öe?)schen" once folded "loe?schen", so a
     letter typed on a keyboard without umlauts ("Loeschung", "gemaess") reads as written with
-    them. Escapes and classes ("[äa]") are kept as they are."""
+    them. Escapes, classes ("[äa]"), lookbehinds (fixed width) and group names are kept as they
+    are; a spelling that folding already gives (ß -> ss) needs nothing."""
     out: list[str] = []
     in_class = escaped = False
-    for i, ch in enumerate(pattern):
+    groups: list[bool] = []  # per open group: is it a lookbehind (no respelling inside)?
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
         if escaped:
             escaped = False
         elif ch == "\\":
@@ -338,8 +342,20 @@ def _respelt(pattern: str, spellings: Mapping[str, str]) -> str:
             in_class = not (ch == "]" and pattern[i - 1] != "[" and pattern[i - 2 : i] != "[^")
         elif ch == "[":
             in_class = True
-        elif ch in spellings:
-            spelling, base = spellings[ch], fold(ch)
+        elif ch == "(":
+            if pattern.startswith("(?P<", i):  # a group's name is copied as it is
+                close = pattern.find(">", i)
+                if close != -1:
+                    out.append(pattern[i : close + 1])
+                    groups.append(False)
+                    i = close + 1
+                    continue
+            groups.append(pattern.startswith(("(?<=", "(?<!"), i) or any(groups))
+        elif ch == ")":
+            if groups:
+                groups.pop()
+        elif ch.lower() in spellings and not any(groups):
+            spelling, base = spellings[ch.lower()], fold(ch)
             if spelling.startswith(base) and len(spelling) > len(base):
                 # "ö" or "oe": the letter then the rest optional, "öe?" (no alternation, so
                 # the required strings the prefilter and the negation check read stay as few)
@@ -350,10 +366,14 @@ def _respelt(pattern: str, spellings: Mapping[str, str]) -> str:
                     if pattern[i + 1 : i + 2] in _QUANTIFIERS
                     else ch + rest + "?"
                 )
-            else:
+                i += 1
+                continue
+            if spelling != base:
                 out.append(f"(?:{ch}|{re.escape(spelling)})")
-            continue
+                i += 1
+                continue
         out.append(ch)
+        i += 1
     return "".join(out)
 
 
@@ -1101,11 +1121,16 @@ def _split_sentences(unit: str) -> list[str]:
             # "am 8. Januar", "e.g. JSON", "z. B. CSV": a date or an abbreviation, no sentence end
             continue
         gaps.append((stop, end, following[:1]))
-    # A writer who never starts a sentence with a capital after a full stop ("hey, i left that
-    # job. can you change it to ...", sixth session: every letter of the labelled folders put in
-    # lower case) ends sentences at full stops before a lower-case letter too; where any sentence
-    # after a full stop starts with a capital, only those end (the rule above).
-    lower_case = not any(unit[stop] == "." and nxt.isupper() for stop, _, nxt in gaps)
+    # A writer who never starts a sentence with a capital ("hey, i left that job. can you change
+    # it to ...", sixth session: every letter of the labelled folders put in lower case) ends
+    # sentences at full stops before lower case too: the unit starts in lower case and no
+    # sentence after a full stop starts with a capital. Where one does, or the unit starts with
+    # a capital, only those end (the rule above): "If you still hold anything after 5 p.m.
+    # today, please delete" keeps its condition.
+    first_letter = next((c for c in unit if c.isalpha()), "")
+    lower_case = first_letter.islower() and not any(
+        unit[stop] == "." and nxt.isupper() for stop, _, nxt in gaps
+    )
     pieces: list[str] = []
     start = 0
     for stop, end, nxt in gaps:
@@ -1289,20 +1314,23 @@ class _Hit:
 _ABSORBED = "absorbed by "
 
 
+# A spaced dash ends a clause too ("... einschränken – aber nichts löschen": sixth session), but
+# only outside the match itself: "mein Konto – bitte nicht – löschen" keeps its negation.
+_DASH = re.compile(r"\s-\s")
+
+
 def _last_clause(text: str) -> str:
-    # a spaced dash ends a clause too ("... einschränken – aber nichts löschen": sixth session)
-    dash = text.rfind(" - ")
-    return text[
-        max(text.rfind(","), text.rfind(";"), text.rfind(":"), dash + 2 if dash >= 0 else -1) + 1 :
-    ]
+    dash = max((m.end() - 1 for m in _DASH.finditer(text)), default=-1)
+    return text[max(text.rfind(","), text.rfind(";"), text.rfind(":"), dash) + 1 :]
 
 
-_CLAUSE_END = re.compile(r"[,;:.]|\s-\s")
+_CLAUSE_END = re.compile(r"[,;:.]")
 
 
-def _first_clause(text: str) -> str:
-    end = _CLAUSE_END.search(text)
-    return text[: end.start()] if end else text
+def _first_clause(text: str, past: int = 0) -> str:
+    """The clause `text` starts; a dash ends it only from `past` on (the end of a match)."""
+    ends = [m.start() for m in (_CLAUSE_END.search(text), _DASH.search(text, past)) if m]
+    return text[: min(ends)] if ends else text
 
 
 def _in_mention(
@@ -1415,7 +1443,7 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
                 return "mention"
     if hit.intent in NEGATABLE:
         pre = _last_clause(before)[-60:]
-        post = _first_clause(folded[hit.start :])[:60]
+        post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
         neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
         negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
         # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich

@@ -625,3 +625,39 @@ def test_a_privacy_notice_updated_is_no_correction() -> None:
         "", "Luin päivitetystä tietosuojaselosteestanne, että viestejä käytetään tekoälyyn."
     )
     assert "rectification" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a capitalised letter's abbreviation ends no sentence: the condition stays with the request
+        "If you still hold anything about me after 5 p.m. today, please delete my account.",
+        "Wenn Sie gem. meinem letzten Schreiben noch Daten haben, löschen Sie bitte alles.",
+        # a negation between dashes inside the request still cancels it
+        "mein Konto – bitte nicht – löschen, nur sperren.",
+        "mein Konto bitte auf keinen Fall – auch nicht teilweise – löschen.",
+    ],
+)
+def test_review_findings_read_no_unconditional_erasure(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "erasure" not in intents or review, reasons
+
+
+def test_respelling_keeps_lookbehinds_group_names_and_capitals() -> None:
+    from mailbot.classify import _respelt
+
+    spellings = {"ä": "ae", "ö": "oe", "ü": "ue"}
+    assert _respelt("(?<!für )daten", spellings) == "(?<!für )daten"
+    assert _respelt("(?P<größe>x)ö", spellings) == "(?P<größe>x)öe?"
+    assert _respelt("Übermittlung", spellings) == "Üe?bermittlung"
+    assert _respelt("[äa]", spellings) == "[äa]"
+    assert _respelt("\\wö+", spellings) == "\\w(?:öe?)+"
+
+
+def test_a_name_told_with_a_not_later_is_no_correction() -> None:
+    intents, _, reasons = _read(
+        "",
+        "Mein Name ist Anna Müller und ich bin nicht Ihre Kundin. Ich möchte nicht mehr "
+        "angerufen werden.",
+    )
+    assert intents == ["marketing_optout"], reasons
