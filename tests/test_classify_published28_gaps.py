@@ -661,3 +661,22 @@ def test_a_name_told_with_a_not_later_is_no_correction() -> None:
         "angerufen werden.",
     )
     assert intents == ["marketing_optout"], reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Prin prezenta, solicit eliminarea următoarelor URL-uri din rezultatele de căutare "
+            "Google, deoarece conțin informațiile mele personale.",
+            "publication_optout",
+        ),
+        (
+            "Conforme o art. 18 da LGPD, solicito a correção dos seguintes dados do meu cadastro.",
+            "rectification",
+        ),
+        ("Nie chcę więcej dostawać maili od was.", "marketing_optout"),
+    ],
+)
+def test_sweep_33_other_languages(text: str, intent: str) -> None:
+    _assert_main(text, intent)
