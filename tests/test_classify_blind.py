@@ -653,6 +653,21 @@ FOLDERS = (
         every_right=True,
         all_share=0.95,
     ),
+    # The ninth misfire hunt (tests/letters/misfire9/, labels.tsv): 120 texts written blind in
+    # fi/sv/en/de/fr, full of words of deleting and correcting: the company's confirmation mails,
+    # notices and identity checks, feature requests, bug reports, appeals, restores, complaints to
+    # the authority, another person's deletion; 76 ask no right, 25 ask an erasure or a
+    # rectification in words close to those traps. Before (sixth session): 83.3% main right,
+    # 4 destructive readings; after: 99.2%, none.
+    Folder(
+        "misfire9",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=60,
+        has_languages=MAIN,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

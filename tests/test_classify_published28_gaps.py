@@ -680,3 +680,82 @@ def test_a_name_told_with_a_not_later_is_no_correction() -> None:
 )
 def test_sweep_33_other_languages(text: str, intent: str) -> None:
     _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Klagomål till IMY",
+            "Hej IMY, jag bad Bilpoolen AB radera mina uppgifter för tre månader sedan och har inte "
+            "fått något svar.",
+        ),
+        (
+            "Action required: confirm your data deletion request",
+            "Hi Sam, we received a request to erase the personal data linked to this email address. "
+            "Please confirm by clicking the button below.",
+        ),
+        (
+            "Bitte bestätigen Sie die Löschung Ihres Kundenkontos",
+            "Guten Tag, Sie haben die Löschung Ihres Kontos beantragt. Klicken Sie auf „Löschung "
+            "bestätigen“, um den Vorgang abzuschließen.",
+        ),
+        (
+            "",
+            "Mein Kollege Herr Albers hat bei Ihnen die Löschung seiner Daten beantragt. Schicken "
+            "Sie die Bestätigung direkt an ihn.",
+        ),
+    ],
+)
+def test_misfire9_traps_read_no_erasure(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "erasure" not in intents, reasons
+
+
+def test_a_complaint_lodged_and_told_keeps_the_letters_request() -> None:
+    # 'J'ai déposé une réclamation auprès de l'autorité' tells of a complaint; the letter is not
+    # addressed to the authority
+    _assert_main(
+        "J'ai déposé une réclamation auprès de l'autorité de protection des données. En "
+        "attendant la décision, je demande la limitation du traitement de ces informations.",
+        "restriction",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Siihen asti tiedot pitää jäädyttää, eli niitä ei saa käyttää mihinkään muuhun.",
+            "restriction",
+        ),
+        ("Voisitteko muuttaa nimen asiakasrekisteriin oikeaksi?", "rectification"),
+        (
+            "Kan ni plocka bort mig därifrån? Jag vill inte att det syns för alla.",
+            "publication_optout",
+        ),
+        ("Jag vill att även kopiorna och allt annat om mig försvinner.", "erasure"),
+        (
+            "Could you take my old review off your site? It shows my full name.",
+            "publication_optout",
+        ),
+        ("I want to know where you got it from and what else you have on me.", "access"),
+        (
+            "You've got my email as jon.smtih@mailbox.org - it should be jon.smith@mailbox.org. "
+            "Can you fix that on my account?",
+            "rectification",
+        ),
+        ("Now I'd also like my card details, address and order history erased.", "erasure"),
+        (
+            "Bitte entfernen Sie meinen Eintrag aus dem Online-Mitgliederverzeichnis.",
+            "publication_optout",
+        ),
+        (
+            "je veux plus recevoir vos mails, virez mon adresse de toutes vos listes de diffusion",
+            "marketing_optout",
+        ),
+        ("I'm withdrawing from your wellbeing study, please note it.", "consent_withdrawal"),
+    ],
+)
+def test_misfire9_requests(text: str, intent: str) -> None:
+    _assert_main(text, intent)
