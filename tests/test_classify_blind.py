@@ -668,6 +668,24 @@ FOLDERS = (
         has_languages=MAIN,
         all_share=0.95,
     ),
+    # A twenty-first blind set (tests/letters/blind21/, labels.tsv): 120 messages written blind in
+    # fi/sv/en/de/fr with the request told in a story (GitHub issues, forum posts, replies in a
+    # thread, complaints that end in a request, a parent or a partner writing, a move, a divorce,
+    # leaving a club), sometimes beside a bug report or a billing question, and 20 that ask
+    # nothing (feature requests for an export, a leak told, a thank-you). Before (sixth session):
+    # 77.5% main right, 1 destructive reading (with review); after: 97.5%, none.
+    Folder(
+        "blind21",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=20,
+        multi_right=8,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.9,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

@@ -759,3 +759,58 @@ def test_a_complaint_lodged_and_told_keeps_the_letters_request() -> None:
 )
 def test_misfire9_requests(text: str, intent: str) -> None:
     _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "En halua olla enää teidän järjestelmässä. Sulkekaa mun tili ja tuhotkaa kaikki.",
+            "erasure",
+        ),
+        ("Pitäkää se siis jäissä, kunnes selvitys on tullut.", "restriction"),
+        ("Otan sen luvan takaisin, eli tietojani ei saa enää luovuttaa.", "consent_withdrawal"),
+        (
+            "Det ja:et tar jag tillbaka nu, mitt DNA ska inte användas i era studier.",
+            "consent_withdrawal",
+        ),
+        ("I would like copies of the recordings of all my calls since August.", "access"),
+        (
+            "I need you to keep them, but don't do anything else with them in the meantime.",
+            "restriction",
+        ),
+        (
+            "I'd like to formally object to my data being used for this analytics project.",
+            "objection",
+        ),
+        ("Danach sollen bitte alle meine Daten gelöscht werden.", "erasure"),
+        (
+            "Die Einwilligung zur Übertragung nehme ich mit sofortiger Wirkung zurück.",
+            "consent_withdrawal",
+        ),
+        (
+            "Tu pourrais faire le nécessaire pour qu'on m'efface du fichier des adhérents ?",
+            "erasure",
+        ),
+        (
+            "Je reviens sur mon accord : vous n'avez plus le droit d'utiliser nos enregistrements.",
+            "consent_withdrawal",
+        ),
+    ],
+)
+def test_blind21_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Andra föräldrars uppgifter syns i skolappen under Klasslista.",
+        "Ehdotus: olisi kätevää, jos kuukauden kulut saisi ladattua Exceliin.",
+        "Please delete the recordings of my calls once the case is closed, that's all.",
+    ],
+)
+def test_blind21_near_misses(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "rectification" not in intents and "portability" not in intents, reasons
+    assert "access" not in intents, reasons
