@@ -686,6 +686,25 @@ FOLDERS = (
         main_share=0.9,
         all_share=0.95,
     ),
+    # A twenty-second blind set (tests/letters/blind22/, labels.tsv): 120 formal letters written
+    # blind in Finnish and Swedish (60 each) as authorities, municipalities, wellbeing services
+    # counties, unions, consumer advisers and law firms publish model letters: article and
+    # national-law references, placeholders, headings, numbered demands, guardians and
+    # representatives; 12 ask nothing of the recipient (a public-records request, a complaint
+    # to the authority or the consumer ombudsman, an administrative review). Before (sixth
+    # session): 87.5% main right, 4 destructive readings; after: 98.3%, none.
+    Folder(
+        "blind22",
+        "bench",
+        letters=120,
+        languages=2,
+        non_requests=12,
+        multi_right=15,
+        has_languages=("fi", "sv"),
+        main_languages=("fi", "sv"),
+        every_right=True,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

@@ -814,3 +814,49 @@ def test_blind21_near_misses(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "rectification" not in intents and "portability" not in intents, reasons
     assert "access" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Pyydämme, että nimemme poistetaan verkossa olevasta luettelosta ja lehden "
+            "verkkoversiosta.",
+            "publication_optout",
+        ),
+        ("Jag vill att min profil tas bort från er webbplats.", "publication_optout"),
+        ("Pyydän hävittämään nimeni ja osoitteeni jäsenrekisteristä.", "erasure"),
+        ("Haluan tietää, ketkä ovat katselleet potilastietojani viime vuonna.", "access"),
+        ("Uppgifterna ska endast lagras och inte behandlas på annat sätt.", "restriction"),
+        (
+            "Jag drar därför tillbaka mitt samtycke till att uppgifter samlas in.",
+            "consent_withdrawal",
+        ),
+        ("Från och med i dag gäller inte mitt samtycke.", "consent_withdrawal"),
+        (
+            "Mitt personnummer står fel. Därför vill jag att felet rättas i samtliga system.",
+            "rectification",
+        ),
+    ],
+)
+def test_blind22_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Hakutulosten poistopyyntö",
+            "Nimelläni tehtävistä hauista tulee poistaa seuraavat linkit.",
+        ),
+        (
+            "",
+            "OIKAISUVAATIMUS. Vaadin, että päätös oikaistaan siten, että maksu määrätään uudelleen.",
+        ),
+        ("", "Tack för hjälpen med att ta bort dubbelkontot. Skönt att slippa dubbla mejl!"),
+    ],
+)
+def test_blind22_near_misses_read_no_erasure_or_correction(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert not set(intents) & DESTRUCTIVE and "marketing_optout" not in intents, reasons
