@@ -2356,7 +2356,14 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         readings = [_read(sentences, LanguageRules(language=top), rules.universal)]
     reading = readings[0]
     for other in readings[1:]:
-        if other.accepted and (other.total > reading.total * 1.5 or not reading.accepted):
+        if (
+            other.accepted
+            and (other.total > reading.total * 1.5 or not reading.accepted)
+            # a letter the detected language reads as addressed to the authority or as the
+            # company's own notice stays so: a neighbour's rules may not know the authority's
+            # name (a Czech complaint to "Úřad pro ochranu osobních údajů" read as Slovak)
+            and not (reading.to_authority or reading.controller_notice)
+        ):
             reading = other
     language = top
     if not ranked:

@@ -860,3 +860,34 @@ def test_blind22_wordings(text: str, intent: str) -> None:
 def test_blind22_near_misses_read_no_erasure_or_correction(subject: str, text: str) -> None:
     intents, _, reasons = _read(subject, text)
     assert not set(intents) & DESTRUCTIVE and "marketing_optout" not in intents, reasons
+
+
+def test_a_rules_file_with_a_key_twice_fails_to_load(tmp_path) -> None:
+    # YAML lets a second `suppress:` silently replace the first; a rules file must not lose a list
+    folder = tmp_path / "rules" / "intents"
+    folder.mkdir(parents=True)
+    (folder / "de-extra.yaml").write_text(
+        "language: de\n"
+        "intents:\n"
+        "  erasure:\n"
+        "    suppress:\n"
+        "      - 'eins'\n"
+        "    patterns:\n"
+        "      - [1.0, 'zwei']\n"
+        "    suppress:\n"
+        "      - 'drei'\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RulesError, match="twice"):
+        load_rules(extra_dirs=[tmp_path / "rules"])
+
+
+def test_a_complaint_to_the_authority_stays_one_in_a_neighbour_language() -> None:
+    # read as Czech, it is addressed to the authority; the Slovak rules (a neighbour tried when
+    # the Czech reading asks nothing) do not know the authority's name and must not take over
+    intents, review, reasons = _read(
+        "Stížnost na správce – nevyřízená žádost o výmaz",
+        "Úřad pro ochranu osobních údajů, Praha 7. Podávám stížnost na společnost Příklad s.r.o. "
+        "Dne 1. 3. jsem tuto společnost požádal o výmaz svých osobních údajů.",
+    )
+    assert "erasure" not in intents and review, reasons
