@@ -2319,10 +2319,27 @@ _PLACEHOLDER = re.compile(
 )
 
 
+# A generator's instruction left in brackets ("[Choose one option and delete the other before
+# sending.]", "[Lägg vid behov till en begäran om radering]", "[Poista tarpeettomat kohdat.]"):
+# words to the writer, not the letter's request (sixth session, blind25). Only brackets with an
+# instruction's words: "[x]", "[Name]" and a button's label ("[Ja, avregistrera mig]") stay.
+_BRACKETED_INSTRUCTION = re.compile(
+    r"\[[^\[\]\n]{0,200}?\b(?:option|alternative|vaihtoehto|alternativ|variante|choose|select|"
+    r"before\s+sending|if\s+needed|if\s+applicable|that\s+do(?:es)?\s+not\s+apply|delete\s+the|"
+    r"vid\s+behov|innan\s+du\s+skickar|som\s+inte\s+gäller|stryk|lägg\s+till|tarvittaessa|"
+    r"tarpeettom|ennen\s+lähettämistä|valitse|si\s+nécessaire|avant\s+d.envoyer|qui\s+ne\s+"
+    r"s.appliquent|ajoutez|bei\s+bedarf|vor\s+dem\s+absenden|nicht\s+zutreffend|unzutreffend|"
+    r"fügen\s+sie|beskriv|describe|kuvaile|décrivez|beschreiben\s+sie)[^\[\]\n]{0,200}\]",
+    re.IGNORECASE,
+)
+
+
 def _without_placeholders(text: str) -> str:
-    if "{" not in text:
-        return text
-    return _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    if "{" in text:
+        text = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
+    if "[" in text:
+        text = _BRACKETED_INSTRUCTION.sub(lambda m: " " * len(m.group()), text)
+    return text
 
 
 def _classify(*, subject: str, text: str, rules: Rules) -> Classification:

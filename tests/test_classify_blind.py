@@ -722,6 +722,27 @@ FOLDERS = (
         all_share=0.95,
         other_share=0.95,
     ),
+    # A twenty-fifth blind set (tests/letters/blind25/, labels.tsv): 120 letters written blind in
+    # fi/sv/en/de/fr in which rights are NAMED but only some ASKED: rights cited for information,
+    # a generator's options and bracketed instructions left in ("Option A – ... Option B please",
+    # "[Poista tarpeettomat kohdat.]"), both language versions of a template, lawyers listing
+    # articles "for completeness", "Je n'exerce pas à ce stade mes droits d'accès ou
+    # d'effacement"; 20 name rights and ask none. Before (sixth session): 90.0% main right,
+    # 8 destructive readings; after: 92.5%, none.
+    Folder(
+        "blind25",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=20,
+        multi_right=8,
+        has_languages=MAIN,
+        every_right=True,
+        # a template in Finnish and Swedish in one file: its language is either
+        transliterated=("017_fi_suostumus.txt",),
+        main_share=0.8,
+        all_share=0.9,
+    ),
     Folder(
         "blind15",
         "bench",

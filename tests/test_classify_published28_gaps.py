@@ -891,3 +891,53 @@ def test_a_complaint_to_the_authority_stays_one_in_a_neighbour_language() -> Non
         "Dne 1. 3. jsem tuto společnost požádal o výmaz svých osobních údajů.",
     )
     assert "erasure" not in intents and review, reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Data request",
+            "Hello, Option A – I would like you to delete all my personal data. Option B – I would "
+            "like a copy of my data in a machine-readable format. [Choose one option and delete "
+            "the other before sending.] Option B please.",
+        ),
+        (
+            "Angående mina personuppgifter",
+            "ALTERNATIV 1 (om du vill att dina uppgifter raderas): [beskriv vilka uppgifter som ska "
+            "raderas] ALTERNATIV 2: Jag återkallar härmed mitt samtycke.",
+        ),
+        (
+            "Rättelse – vår klient",
+            "Vi begär att uppgiften rättas. Vår klient begär varken radering eller begränsning.",
+        ),
+        (
+            "Opposition au profilage",
+            "Je m'oppose à ce traitement. Je n'exerce pas à ce stade mes droits d'accès ou "
+            "d'effacement.",
+        ),
+        (
+            "Tietopyyntö",
+            "Pyydän jäljennöksen kaikista minua koskevista henkilötiedoista. Tiedoksenne: asetus "
+            "antaa minulle myös oikeuden tietojen oikaisuun ja poistamiseen.",
+        ),
+        (
+            "Plainte contre la société TéléVente Plus",
+            "J'ai demandé en décembre à TéléVente Plus l'effacement de mes données. Je sollicite "
+            "l'intervention de la CNIL.",
+        ),
+    ],
+)
+def test_rights_named_but_not_asked_are_not_erased(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "erasure" not in intents and "rectification" not in intents[:0] + [
+        i for i in intents if i == "rectification" and "rättas" not in text
+    ], reasons
+
+
+def test_a_button_label_in_brackets_is_kept() -> None:
+    from mailbot.classify import _without_placeholders
+
+    assert "[Ja, avregistrera mig]" in _without_placeholders("Vill du? [Ja, avregistrera mig]")
+    assert "[x]" in _without_placeholders("[x] Löschung")
+    assert "Choose" not in _without_placeholders("[Choose one option and delete the other.]")
