@@ -1406,6 +1406,14 @@ def _wholly_quoted(folded: str) -> bool:
     )
 
 
+# The deleting verb a match ends with, folded: a negation just before it inside the match cancels
+# the erasure ("Daten einschränken, NICHT löschen").
+_ERASE_VERB_END = re.compile(
+    r"\b(losch\w*|geloscht|delet\w*|eras\w*|remov\w*|supprim\w*|effac\w*|rader\w*|poist\w*|"
+    r"entfern\w*)\W*$"
+)
+
+
 def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     folded, plain = sent.folded, sent.plain
     before = folded[: hit.start]
@@ -1459,6 +1467,20 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         ):
             after = _first_clause(folded[hit.end :])[:60]
             negated = _finds(neg_before, pre, plain) or _finds(neg_after, after, plain)
+        if hit.intent == "erasure" and not negated:
+            # a negation inside the match, before its last word ("Daten einschränken, NICHT
+            # löschen": the match spans the comma, so neither look above reaches it)
+            # (not a pattern whose own words are the negation: "ne plus figurer dans votre fichier")
+            inner = _last_clause(folded[hit.start : hit.end]).rstrip()
+            cut = inner.rfind(" ")
+            negated = (
+                cut > 0
+                and _ERASE_VERB_END.search(inner) is not None
+                and _finds(neg_before, inner[:cut], plain)
+                and not _requires_negation(
+                    hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
+                )
+            )
         if negated:
             return "negated"
     if hit.intent in DESTRUCTIVE:

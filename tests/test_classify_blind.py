@@ -743,6 +743,24 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.9,
     ),
+    # A twenty-fourth blind set (tests/letters/blind24/, labels.tsv): 120 GitHub/GitLab issues,
+    # pull requests and forum posts written blind (fi 16, sv 16, en 48, de 20, fr 20) to projects
+    # and sites that hold or show people's data: markdown, issue templates, quoted maintainers;
+    # 20 ask nothing of the project about the writer (feature requests for deletion, export bug
+    # reports, someone else's data exposed). Before (sixth session): 68.3% main right, 3
+    # destructive readings; after: 88.3%, none. The weakest kind of letter there is.
+    Folder(
+        "blind24",
+        "bench",
+        letters=120,
+        languages=5,
+        non_requests=20,
+        multi_right=8,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.75,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",

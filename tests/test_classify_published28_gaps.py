@@ -941,3 +941,44 @@ def test_a_button_label_in_brackets_is_kept() -> None:
     assert "[Ja, avregistrera mig]" in _without_placeholders("Vill du? [Ja, avregistrera mig]")
     assert "[x]" in _without_placeholders("[x] Löschung")
     assert "Choose" not in _without_placeholders("[Choose one option and delete the other.]")
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Förslag: API-endpoint för att radera konton",
+            "Det vore smidigt med en endpoint för att radera konton. Finns det intresse?",
+        ),
+        (
+            "[Suggestion] Permettre la suppression de compte depuis l'interface",
+            "Aujourd'hui, pour supprimer un compte, l'utilisateur doit écrire à l'administrateur.",
+        ),
+        (
+            "Daten einschränken, NICHT löschen",
+            "Bis das geklärt ist, sollen meine Daten nur gespeichert werden.",
+        ),
+    ],
+)
+def test_blind24_traps_read_no_erasure(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Take down my speaker bio & photo from the 2019 archive page.", "publication_optout"),
+        ("Small PR: removes myself from ACKNOWLEDGEMENTS.md.", "publication_optout"),
+        ("Plocka bort den från sajten, jag vill inte att den ligger ute.", "publication_optout"),
+        (
+            "I made an account on your demo. Would you mind closing and wiping that account?",
+            "erasure",
+        ),
+        ("I need an admin to switch the account email to ruth.huang@proton.me.", "rectification"),
+        ("Keep my reading history out of the recommendation engine.", "objection"),
+        ("Kan ni stryka mina svar helt innan ni publicerar datan?", "erasure"),
+    ],
+)
+def test_blind24_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
