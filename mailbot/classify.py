@@ -1245,6 +1245,9 @@ _FORWARDED_SUBJECT = re.compile(
 )
 
 
+_INLINE_BULLET = re.compile(r"[ \t]+(•)[ \t]+")
+
+
 def _sentences(subject: str, text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     if subject.strip():
@@ -1265,6 +1268,11 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
         out.append(_sentence(written, True))
     intro = ""  # the text before a colon that opens a bulleted list, carried to its items
     outer = ""  # the outermost list's introduction, once an item opens a list of its own
+    if "•" in text:
+        # a list whose line breaks were lost ("Sie haben das Recht auf: • Auskunft • Löschung",
+        # HTML made text, a form's textarea): each inline bullet starts its line again, so the
+        # items keep their lead-in (sixth session: lines joined read every right of a form)
+        text = _INLINE_BULLET.sub(r"\n\1 ", text)
     for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
         for line in paragraph.splitlines():

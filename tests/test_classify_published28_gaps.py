@@ -982,3 +982,15 @@ def test_blind24_traps_read_no_erasure(subject: str, text: str) -> None:
 )
 def test_blind24_wordings(text: str, intent: str) -> None:
     _assert_main(text, intent)
+
+
+def test_a_rights_list_whose_line_breaks_were_lost_keeps_its_lead_in() -> None:
+    text = (
+        "Ihre Rechte als betroffene Person – Online-Formular. Sie haben das Recht auf: "
+        "• Auskunft (Art. 15 DSGVO) • Berichtigung (Art. 16 DSGVO) • Löschung (Art. 17 DSGVO) "
+        "• Einschränkung der Verarbeitung (Art. 18 DSGVO)\n\n"
+        "Gewähltes Recht: Einschränkung der Verarbeitung. Bis zur Klärung soll der Vermerk nicht "
+        "verwendet werden."
+    )
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, reasons
