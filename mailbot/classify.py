@@ -1462,17 +1462,17 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
         neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
         negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
+
+        def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")
+            return _requires_negation(
+                hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
+            )
+
         # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
         # bin nicht mehr einverstanden", "je ne consens plus", "mein Geburtsdatum stimmt nicht")
         # is not cancelled by it: only a negation before it or after it counts. Never for
         # erasure.
-        if (
-            negated
-            and hit.intent != "erasure"
-            and _requires_negation(
-                hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
-            )
-        ):
+        if negated and hit.intent != "erasure" and own_negation():
             after = _first_clause(folded[hit.end :])[:60]
             negated = _finds(neg_before, pre, plain) or _finds(neg_after, after, plain)
         if hit.intent == "erasure" and not negated:
@@ -1485,9 +1485,7 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
                 cut > 0
                 and _ERASE_VERB_END.search(inner) is not None
                 and _finds(neg_before, inner[:cut], plain)
-                and not _requires_negation(
-                    hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
-                )
+                and not own_negation()
             )
         if negated:
             return "negated"
@@ -1904,25 +1902,14 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
     # an objection, not a marketing opt-out; sixth session).
-    for intent in list(accepted):
-        live = [h for h in hits if h.intent == intent and h.effective > 0]
+    in_body = [h for h in hits if not sentences[h.sentence].subject]
+    asked_in_body = {h.intent for h in in_body if h.effective > 0}
+    suppressed_in_body = {h.intent for h in in_body if h.why_not == "suppressed"}
+    for intent in list(accepted):  # (an accepted right has live matches: here only the subject's)
         if (
-            live
-            and all(sentences[h.sentence].subject for h in live)
-            and any(
-                h.intent == intent
-                and h.why_not == "suppressed"
-                and not sentences[h.sentence].subject
-                for h in hits
-            )
-            and any(
-                other != intent
-                and any(
-                    h.intent == other and h.effective > 0 and not sentences[h.sentence].subject
-                    for h in hits
-                )
-                for other in accepted
-            )
+            intent not in asked_in_body
+            and intent in suppressed_in_body
+            and asked_in_body & (set(accepted) - {intent})
         ):
             accepted.remove(intent)
     return _Reading(
@@ -1974,15 +1961,16 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
         if h.intent == "erasure" and h.effective > 0
     )
 
-    def first_asked(intent: str) -> int:
-        """Where the right is first asked in request-shaped words (a noun alone does not ask)."""
+    def first_asked(intent: str, strong: bool = False) -> int:
+        """Where the right is first asked outside a reply's subject (with `strong`, in
+        request-shaped words only: a noun alone does not ask)."""
         return min(
             (
                 offsets[h.sentence] + h.start
                 for h in reading.hits
                 if h.intent == intent
                 and h.effective > 0
-                and h.pattern.weight >= STRONG_WEIGHT
+                and (not strong or h.pattern.weight >= STRONG_WEIGHT)
                 and not sentences[h.sentence].reply
             ),
             default=total,
@@ -2005,10 +1993,7 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             # the data: the body is the request, and the erasure ends the opt-out's matter too
             in_subject = False
         # (what only a reply's subject names comes after the new text: blind11)
-        first = min(
-            (offsets[h.sentence] + h.start for h in live if not sentences[h.sentence].reply),
-            default=total,
-        )
+        first = first_asked(intent)
         # what follows the emphasis word counts as asked first, and more: "a copy too, but
         # above all delete my account" (a copy asked in full words must not outrank it)
         if intent in emphasised_intents:
@@ -2020,7 +2005,7 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             intent == "publication_optout"
             and "consent_withdrawal" in reading.accepted
             and not in_subject
-            and first_asked(intent) >= first_asked("consent_withdrawal")
+            and first_asked(intent, strong=True) >= first_asked("consent_withdrawal", strong=True)
         ):
             # a consent to publish withdrawn and "do not publish it" said too: the withdrawal is
             # the request, the opt-out its consequence (blind8, blind9, blind10 labels); a
