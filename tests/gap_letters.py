@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "bench"))
 from classify_eval import Labelled, main_right, read_labels, read_letter  # noqa: E402
 
-__all__ = ["GapLetters", "Labelled", "assert_reads_as_labelled"]
+__all__ = ["GapLetters", "Labelled", "assert_main", "assert_reads_as_labelled", "read"]
 
 
 class GapLetters:
@@ -69,3 +69,15 @@ def assert_reads_as_labelled(
     destructive = set(got.intents) & DESTRUCTIVE
     if other_languages_reviewed and destructive and got.language not in MAIN_LANGUAGES:
         assert got.needs_review, (item.note, got.reasons)
+
+
+def read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
+    """A letter written in a test: its rights (main first), whether a person looks, the reasons."""
+    got = classify(subject=subject, text=text, rules=load_rules())
+    return got.intents, got.needs_review, got.reasons
+
+
+def assert_main(text: str, intent: str, subject: str = "") -> None:
+    """The letter's main right (read without a subject line unless one is given) is `intent`."""
+    intents, _, reasons = read(subject, text)
+    assert intents[:1] == [intent], (subject, text, intents, reasons)

@@ -12,19 +12,10 @@
 from __future__ import annotations
 
 import pytest
+from gap_letters import assert_main as _assert_main
+from gap_letters import read as _read
 
-from mailbot.classify import DESTRUCTIVE, classify, load_rules
-
-
-def _read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
-    got = classify(subject=subject, text=text, rules=load_rules())
-    return got.intents, got.needs_review, got.reasons
-
-
-def _assert_main(text: str, intent: str) -> None:
-    """The letter's main right, read without a subject line, is `intent`."""
-    intents, _, reasons = _read("", text)
-    assert intents[:1] == [intent], (text, intents, reasons)
+from mailbot.classify import DESTRUCTIVE
 
 
 @pytest.mark.parametrize(

@@ -17,19 +17,10 @@ sweeps of real published letters, as short letters of our own in the same genera
 from __future__ import annotations
 
 import pytest
+from gap_letters import assert_main as _assert_main
+from gap_letters import read as _read
 
 from mailbot.classify import DESTRUCTIVE, RulesError, classify, load_rules
-
-
-def _read(subject: str, text: str) -> tuple[list[str], bool, list[str]]:
-    got = classify(subject=subject, text=text, rules=load_rules())
-    return got.intents, got.needs_review, got.reasons
-
-
-def _assert_main(text: str, intent: str, subject: str = "") -> None:
-    intents, _, reasons = _read(subject, text)
-    assert intents[:1] == [intent], (subject, text, intents, reasons)
-
 
 # ---------------------------------------------------------------- lower case
 
