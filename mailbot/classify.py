@@ -126,6 +126,7 @@ AUTHORITY_HEAD = 2  # a letter to the authority names it in its first two senten
 _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
+    "negation_undone",
     "condition",
     "condition_exempt",
     "polite",
@@ -1310,7 +1311,8 @@ class _Hit:
     end: int
     matched: str
     effective: float = 0.0
-    why_not: str = ""  # "negated", "question", "condition", "mention", "suppressed", "absorbed"
+    why_not: str = ""  # "negated", "deferred", "question", "condition", "mention", "suppressed",
+    # "refused" (suppressed, and negated too), "absorbed"
     absorbed: float = 0.0  # what it counted before another intent's match absorbed it
 
     @property
@@ -1426,6 +1428,10 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     folded, plain = sent.folded, sent.plain
     before = folded[: hit.start]
     if _finds(lang.guarded("suppress:" + hit.intent), folded, plain):
+        # a refusal stays one ("Radera inte något, jag använder kontot"): the letter's other
+        # rights are read knowing the writer said no (_refused_destructive)
+        if hit.intent in DESTRUCTIVE and _negation(hit, sent, lang) == "negated":
+            return "refused"
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
         return "mention"
@@ -1457,38 +1463,8 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
             intro_plain = intro.isascii() or _lowered(intro) == intro
             if _in_mention(intro, lang, intro_plain, reach=LIST_INTRO_REACH):
                 return "mention"
-    if hit.intent in NEGATABLE:
-        pre = _last_clause(before)[-60:]
-        post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
-        neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
-        negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
-
-        def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")
-            return _requires_negation(
-                hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
-            )
-
-        # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
-        # bin nicht mehr einverstanden", "je ne consens plus", "mein Geburtsdatum stimmt nicht")
-        # is not cancelled by it: only a negation before it or after it counts. Never for
-        # erasure.
-        if negated and hit.intent != "erasure" and own_negation():
-            after = _first_clause(folded[hit.end :])[:60]
-            negated = _finds(neg_before, pre, plain) or _finds(neg_after, after, plain)
-        if hit.intent == "erasure" and not negated:
-            # a negation inside the match, before its last word ("Daten einschränken, NICHT
-            # löschen": the match spans the comma, so neither look above reaches it)
-            # (not a pattern whose own words are the negation: "ne plus figurer dans votre fichier")
-            inner = _last_clause(folded[hit.start : hit.end]).rstrip()
-            cut = inner.rfind(" ")
-            negated = (
-                cut > 0
-                and _ERASE_VERB_END.search(inner) is not None
-                and _finds(neg_before, inner[:cut], plain)
-                and not own_negation()
-            )
-        if negated:
-            return "negated"
+    if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
+        return negation
     if hit.intent in DESTRUCTIVE:
         if folded.rstrip().endswith("?") and not _finds(lang.guarded("polite"), folded, plain):
             return "question"
@@ -1497,6 +1473,49 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         ):
             return "condition"
     return ""
+
+
+def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
+    """ "negated" when the writer says not to do what the match names, "deferred" when only
+    not yet ("not until"), else ""."""
+    folded, plain = sent.folded, sent.plain
+    before = folded[: hit.start]
+    pre = _last_clause(before)[-60:]
+    post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
+    neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
+    negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
+
+    def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")
+        return _requires_negation(
+            hit.pattern, (*lang.ctx("negation_before"), *lang.ctx("negation_after"))
+        )
+
+    # A pattern that requires a negation word ("jag ger inte längre mitt samtycke", "ich
+    # bin nicht mehr einverstanden", "je ne consens plus", "mein Geburtsdatum stimmt nicht")
+    # is not cancelled by it: only a negation before it or after it counts. Never for
+    # erasure.
+    if negated and hit.intent != "erasure" and own_negation():
+        after = _first_clause(folded[hit.end :])[:60]
+        negated = _finds(neg_before, pre, plain) or _finds(neg_after, after, plain)
+    if hit.intent == "erasure" and not negated:
+        # a negation inside the match, before its last word ("Daten einschränken, NICHT
+        # löschen": the match spans the comma, so neither look above reaches it)
+        # (not a pattern whose own words are the negation: "ne plus figurer dans votre fichier")
+        inner = _last_clause(folded[hit.start : hit.end]).rstrip()
+        cut = inner.rfind(" ")
+        negated = (
+            cut > 0
+            and _ERASE_VERB_END.search(inner) is not None
+            and _finds(neg_before, inner[:cut], plain)
+            and not own_negation()
+        )
+    # "not until", "inte förrän", "nicht, bevor": a deferral, not a refusal ("raderingen ska
+    # inte ske förrän överföringen är genomförd"): the match neither asks nor refuses
+    if negated and _finds(
+        lang.guarded("negation_undone"), folded[hit.start : hit.start + 90], plain
+    ):
+        return "deferred"
+    return "negated" if negated else ""
 
 
 _GRAM_BITS = 14  # the trigram hash table: 16,384 slots, few collisions for a letter's grams
@@ -1904,7 +1923,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # an objection, not a marketing opt-out; sixth session).
     in_body = [h for h in hits if not sentences[h.sentence].subject]
     asked_in_body = {h.intent for h in in_body if h.effective > 0}
-    suppressed_in_body = {h.intent for h in in_body if h.why_not == "suppressed"}
+    suppressed_in_body = {h.intent for h in in_body if h.why_not in ("suppressed", "refused")}
     for intent in list(accepted):  # (an accepted right has live matches: here only the subject's)
         if (
             intent not in asked_in_body
@@ -2300,7 +2319,7 @@ def _subject_only_destructive(
         h.intent
         for h in reading.hits
         if h.intent in DESTRUCTIVE
-        and h.why_not in ("negated", "suppressed")
+        and h.why_not in ("negated", "suppressed", "refused")
         and not sentences[h.sentence].subject
     }
     kept, why = list(intents), []
@@ -2324,6 +2343,30 @@ def _subject_only_destructive(
         else:
             why.append(f"{intent} named only in the subject line")
     return kept, why
+
+
+def _refused_destructive(
+    reading: _Reading, sentences: list[_Sentence], intents: list[str]
+) -> tuple[list[str], list[str]]:
+    """Erasure or rectification read as a further right of a letter whose writer says, in its
+    body, not to do it ("älkää poistako mitään, antakaa tiedot tiedostona", "je ne demande pas
+    aujourd'hui la suppression"): the other words of deleting or correcting in such a letter
+    tell a story (the company's page quoted, what a clerk offered, a spouse's request), they do
+    not ask. Dropped, and a person looks. As the main right it stays (a negation there may be
+    a threat's: "should you not erase it, I will complain")."""
+    refused = {
+        h.intent
+        for h in reading.hits
+        if h.intent in DESTRUCTIVE
+        and h.why_not in ("negated", "refused")
+        and not sentences[h.sentence].subject
+    }
+    drop = [i for i in intents[1:] if i in refused]
+    if not drop:
+        return intents, []
+    return [i for i in intents if i not in drop], [
+        f"{i} read as a further right, but the writer says not to" for i in drop
+    ]
 
 
 # A template's placeholders as published ("{{ $json.request.first_name }}", "${fullName}",
@@ -2411,6 +2454,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
 
     intents = _order(reading, sentences)
     intents, subject_only_why = _subject_only_destructive(reading, sentences, intents)
+    intents, refused_why = _refused_destructive(reading, sentences, intents)
+    subject_only_why += refused_why
     reasons = [_reason(h) for h in reading.hits if h.effective > 0 or h.why_not]
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
     confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
