@@ -1109,7 +1109,8 @@ _MONTH = re.compile(
 
 
 def _split_sentences(unit: str) -> list[str]:
-    gaps: list[tuple[int, int, str]] = []  # (the mark's offset, the next sentence's, its start)
+    # (the mark, the sentence's end, the next sentence's start, its first character)
+    gaps: list[tuple[str, int, int, str]] = []
     for gap in _SENTENCE_GAP.finditer(unit):
         end = gap.end()
         following = unit[end : end + 2].lstrip("\"'«„(")
@@ -1121,7 +1122,9 @@ def _split_sentences(unit: str) -> list[str]:
         ):
             # "am 8. Januar", "e.g. JSON", "z. B. CSV": a date or an abbreviation, no sentence end
             continue
-        gaps.append((stop, end, following[:1]))
+        # (the closing quotation marks stay with the sentence they close: 'lukee: "asiakas voi
+        # poistaa tietonsa."' is a quotation whole)
+        gaps.append((unit[stop], stop + len(gap.group().rstrip()), end, following[:1]))
     # A writer who never starts a sentence with a capital ("hey, i left that job. can you change
     # it to ...", sixth session: every letter of the labelled folders put in lower case) ends
     # sentences at full stops before lower case too: the unit starts in lower case and no
@@ -1130,13 +1133,13 @@ def _split_sentences(unit: str) -> list[str]:
     # today, please delete" keeps its condition.
     first_letter = next((c for c in unit if c.isalpha()), "")
     lower_case = first_letter.islower() and not any(
-        unit[stop] == "." and nxt.isupper() for stop, _, nxt in gaps
+        mark == "." and nxt.isupper() for mark, _, _, nxt in gaps
     )
     pieces: list[str] = []
     start = 0
-    for stop, end, nxt in gaps:
-        if unit[stop] in "!?" or nxt.isupper() or (lower_case and nxt.isalpha()):
-            pieces.append(unit[start : stop + 1])
+    for mark, close, end, nxt in gaps:
+        if mark in "!?" or nxt.isupper() or (lower_case and nxt.isalpha()):
+            pieces.append(unit[start:close])
             start = end
     pieces.append(unit[start:])
     return [piece for p in pieces if (piece := p.strip())]
@@ -1389,14 +1392,21 @@ _IN_DOUBLE_QUOTES = 60  # characters a quoted phrase ("« demande d'effacement �
 
 
 def _quoted(folded: str, start: int, end: int) -> bool:
-    """The match is a quoted word or lies inside a short phrase in double quotation marks, or
-    in markdown bold or code marks (a button's label: 'clicking **Delete my profile** does
+    """The match is a quoted word or ends inside a quotation in double quotation marks, or
+    inside a short phrase in markdown bold or code marks (a button's label: 'clicking **Delete my profile** does
     nothing', blind15)."""
     if _OPENS_QUOTE.search(folded[max(0, start - 3) : start]) and _CLOSES_QUOTE.match(folded, end):
         return True
     for mark in ('"', "**", "`"):
-        left = folded.rfind(mark, max(0, start - _IN_DOUBLE_QUOTES), start)
-        right = folded.find(mark, end, end + _IN_DOUBLE_QUOTES)
+        if mark == '"':
+            # a quotation within the sentence, however long, holding the match's last word:
+            # 'ja että "poistamme tietosi, kun..."', 'luvataan, että "asiakas voi pyytää
+            # tietojensa korjaamista"' (the match may begin before the quotation mark)
+            left = folded.rfind(mark, 0, end - 1)
+            right = folded.find(mark, end - 1)
+        else:
+            left = folded.rfind(mark, max(0, start - _IN_DOUBLE_QUOTES), start)
+            right = folded.find(mark, end, end + _IN_DOUBLE_QUOTES)
         if (
             left >= 0
             and right >= 0
@@ -1466,7 +1476,7 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
         return negation
     if hit.intent in DESTRUCTIVE:
-        if folded.rstrip().endswith("?") and not _finds(lang.guarded("polite"), folded, plain):
+        if folded.rstrip().rstrip("\"')").endswith("?") and not _finds(lang.guarded("polite"), folded, plain):
             return "question"
         if _finds(lang.guarded("condition"), before, plain) and not _finds(
             lang.guarded("condition_exempt"), before, plain

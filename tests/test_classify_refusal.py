@@ -7,8 +7,11 @@ nothing."""
 from __future__ import annotations
 
 import pytest
+from gap_letters import HERE, read_labels, read_letter
 
-from mailbot.classify import classify, load_rules
+from mailbot.classify import DESTRUCTIVE, classify, load_rules
+
+MISFIRE10 = HERE / "letters" / "misfire10"
 
 
 def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
@@ -92,3 +95,59 @@ def test_a_deferred_erasure_is_still_asked(text: str) -> None:
 def test_erasure_asked_first_stays_asked(text: str) -> None:
     intents, _ = _read(text)
     assert intents[0] == "erasure"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "002_fi_verkkokauppa.txt",  # 'Teidän sivuilla lukee: "... korjata, päivittää tai poistaa."'
+        "017_fi_tutkimus.txt",  # 'tiedotteessa luki, että "... tiedot voi korjata ..."'
+        "023_sv_kontohistorik.txt",  # 'sa rådgivaren att "vid kontoavslut raderas historiken"'
+        "073_de_newsletter.txt",  # '"Daten in deinem Kundenkonto ändern oder löschen"'
+        "052_en_texts.txt",  # a long quotation of the company's texts
+    ],
+)
+def test_the_companys_quoted_words_ask_nothing(name: str) -> None:
+    subject, body = read_letter(MISFIRE10 / name)
+    got = classify(subject=subject, text=body, rules=load_rules())
+    label = next(i for i in read_labels(MISFIRE10 / "labels.tsv") if i.file == name)
+    assert got.intents[0] == label.intents[0]
+    assert not (set(got.intents) & DESTRUCTIVE) - set(label.intents)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "Vastustan kulutustietojeni käyttöä profilointiin. Huomautan, etten halua "
+            "sopimukseni irtisanomista tai tietojeni poistamista.",
+            "objection",
+        ),
+        (
+            "Jag vill ha ett registerutdrag. Jag ber inte heller om att ni ändrar eller rättar "
+            "några uppgifter om mig.",
+            "access",
+        ),
+        (
+            "Jag återkallar mitt samtycke till annonsering. Radera alltså inte kontot, och ändra "
+            "ingenting i mina betaluppgifter.",
+            "consent_withdrawal",
+        ),
+        (
+            "Please send me a copy of my data. I am not asking you to change or correct any of "
+            "my details.",
+            "access",
+        ),
+    ],
+)
+def test_a_wish_negated_before_the_right_refuses_it(text: str, asked: str) -> None:
+    intents, _ = _read(text)
+    assert intents == [asked]
+
+
+def test_a_negated_wish_ends_at_and() -> None:
+    # 'Jag vill inte vara med längre och drar tillbaka mitt samtycke': the withdrawal is asked
+    intents, _ = _read(
+        "Jag vill inte vara med längre och drar tillbaka mitt samtycke från och med i dag."
+    )
+    assert intents == ["consent_withdrawal"]
