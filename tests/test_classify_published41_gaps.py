@@ -1,0 +1,131 @@
+"""The gaps found in the seventh session's 41st and 42nd sweeps of real published letters (Swiss,
+German, Austrian and French generators' letters, privacy notices, Nordic templates), as short
+letters of our own in the same general wording (rules/README.md, "Seventh session"):
+
+- a privacy notice tells its reader "you have the right of access": second person, no request;
+- "your answer was wrong, please correct your statements" follows up an access reply, it asks no
+  rectification of the writer's data;
+- a placeholder list "[données à supprimer]" is no past deletion told ("à" folds to "a");
+- an access reply found incomplete ("Ihre Auskunft war unvollständig", "n'a pas été traitée de
+  manière complète") asks the rest of the access.
+Each has a look-alike that must keep its reading."""
+
+from __future__ import annotations
+
+import pytest
+from gap_letters import assert_main as _assert_main
+from gap_letters import read as _read
+
+from mailbot.classify import DESTRUCTIVE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir verarbeiten Ihre Daten nach den gesetzlichen Vorgaben. Sie haben das Recht auf "
+        "Auskunft über Herkunft und Zweck der Verarbeitung. Bei Fragen wenden Sie sich bitte an "
+        "unseren Datenschutzbeauftragten.",
+        "Wir speichern Ihre Bestellung zehn Jahre. Sie haben jederzeit das Recht, Auskunft über "
+        "Ihre gespeicherten Daten zu erhalten.",
+        "We process your data to deliver your orders. You have the right of access to your data "
+        "and to a copy of it. Please contact our privacy team with any questions.",
+        "Nous traitons vos données pour gérer votre abonnement. Vous avez le droit d'accès à vos "
+        "données. Pour toute question, contactez notre délégué.",
+    ],
+)
+def test_a_privacy_notice_telling_the_reader_their_rights_asks_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert intents == [], reasons
+    assert review
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # look-alikes: the writer addresses the company in the second person and asks
+        (
+            "Sie haben meine Adresse falsch gespeichert. Bitte ändern Sie sie in Ringstraße 4.",
+            "rectification",
+        ),
+        (
+            "Ni har registrerat fel födelsedatum för mig. Det rätta är 12 april 1985. Rätta det.",
+            "rectification",
+        ),
+        (
+            "You have my surname wrong in your records: it is Lindqvist, not Lindquist. Please fix "
+            "it.",
+            "rectification",
+        ),
+        (
+            "Ich habe das Recht auf Auskunft nach Art. 15 DSGVO und bitte Sie um eine Kopie meiner "
+            "Daten.",
+            "access",
+        ),
+    ],
+)
+def test_the_writers_own_second_person_still_asks(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihre Antwort auf mein Auskunftsersuchen war fehlerhaft. Bitte korrigieren Sie Ihre "
+        "Angaben umgehend. Es fehlten insbesondere meine Nutzungsprotokolle.",
+        "Your response to my access request was wrong. Please correct your answer and send the "
+        "missing call recordings.",
+        "Votre réponse à ma demande d'accès était incomplète. Merci de corriger votre réponse et "
+        "de m'envoyer mes historiques de connexion.",
+    ],
+)
+def test_correcting_the_companys_answer_is_an_access_follow_up(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["access"], reasons
+    assert not set(intents) & DESTRUCTIVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Bitte korrigieren Sie meine Angaben: meine Adresse ist jetzt Ringstraße 4, Köln.",
+            "rectification",
+        ),
+        (
+            "Merci de corriger mon adresse dans votre fichier : j'habite 4 rue des Lilas, Lyon.",
+            "rectification",
+        ),
+    ],
+)
+def test_correcting_the_writers_own_details_is_still_rectification(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_placeholder_list_of_data_to_delete_is_a_request() -> None:
+    text = (
+        "Je vous remercie pour vos précisions. Je vous prie, sur la base de vos renseignements, "
+        "de supprimer les données personnelles suivantes : [liste des données à supprimer ou "
+        "toutes les données]. Je vous prie de me confirmer la suppression."
+    )
+    _assert_main(text, "erasure")
+
+
+def test_what_the_app_deleted_is_still_told_not_asked() -> None:
+    # look-alike: the past deletion told ("a supprimé") keeps its reading
+    intents, _, reasons = _read(
+        "", "Votre application a supprimé toutes mes playlists hier soir. C'est inadmissible."
+    )
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ma requête concernant mes données personnelles du 3 mars n'a pas été traitée de manière "
+        "complète. Je considère manquantes notamment les informations suivantes : mes historiques "
+        "de connexion.",
+        "Ihre Auskunft vom 3. März war unvollständig. Es fehlen insbesondere meine Standortdaten.",
+    ],
+)
+def test_an_incomplete_access_reply_asks_the_rest(text: str) -> None:
+    _assert_main(text, "access")
