@@ -126,6 +126,7 @@ AUTHORITY_HEAD = 2  # a letter to the authority names it in its first two senten
 _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
+    "negation_wish",
     "negation_undone",
     "condition",
     "condition_exempt",
@@ -1337,6 +1338,13 @@ def _last_clause(text: str) -> str:
     return text[max(text.rfind(","), text.rfind(";"), text.rfind(":"), dash) + 1 :]
 
 
+def _last_clauses(text: str) -> str:
+    """The text after the last semicolon, colon or dash: the clauses a negated wish and what it
+    refuses may span ("ich möchte nicht, dass Sie etwas löschen")."""
+    dash = max((m.end() - 1 for m in _DASH.finditer(text)), default=-1)
+    return text[max(text.rfind(";"), text.rfind(":"), dash) + 1 :]
+
+
 _CLAUSE_END = re.compile(r"[,;:.]")
 
 
@@ -1476,7 +1484,9 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
         return negation
     if hit.intent in DESTRUCTIVE:
-        if folded.rstrip().rstrip("\"')").endswith("?") and not _finds(lang.guarded("polite"), folded, plain):
+        if folded.rstrip().rstrip("\"')").endswith("?") and not _finds(
+            lang.guarded("polite"), folded, plain
+        ):
             return "question"
         if _finds(lang.guarded("condition"), before, plain) and not _finds(
             lang.guarded("condition_exempt"), before, plain
@@ -1493,7 +1503,11 @@ def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     pre = _last_clause(before)[-60:]
     post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
     neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
-    negated = _finds(neg_before, pre, plain) or _finds(neg_after, post, plain)
+    negated = (
+        _finds(neg_before, pre, plain)
+        or _finds(neg_after, post, plain)
+        or _finds(lang.guarded("negation_wish"), _last_clauses(before)[-120:], plain)
+    )
 
     def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")
         return _requires_negation(
@@ -1721,8 +1735,43 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
             hit.why_not = _context_of(hit, sent, lang)
         if not hit.why_not:
             hit.effective = hit.pattern.weight * (SUBJECT_FACTOR if sent.subject else 1.0)
+    _clear_spanning_negations(hits, sentences, lang)
     _absorb(hits)
     return hits
+
+
+_MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+
+
+def _clear_spanning_negations(
+    hits: list[_Hit], sentences: list[_Sentence], lang: LanguageRules
+) -> None:
+    """A negated match that spans a clause break ("I don't want you to keep my data, delete it")
+    asks in its last clause when a match of the same intent starting after the break is not
+    negated (the bare "delete it" after the comma): the negation belonged to the clause before.
+    A match whose break follows its verb ("delete anything; I need the records") has no such
+    match after the break and stays negated; so does one with a negation of its own before the
+    break ("Konto – bitte nicht – löschen")."""
+    negated = [h for h in hits if h.why_not == "negated"]
+    if not negated:
+        return
+    for hit in negated:
+        sent = sentences[hit.sentence]
+        breaks = [m.end() for m in _MATCH_BREAK.finditer(sent.folded, hit.start, hit.end)]
+        inside = sent.folded[hit.start : breaks[-1] - 1].rstrip(" -–") if breaks else ""
+        if (
+            breaks
+            and not _finds(lang.guarded("negation_before"), inside, sent.plain)
+            and any(
+                h.intent == hit.intent
+                and h.sentence == hit.sentence
+                and not h.why_not
+                and breaks[-1] <= h.start < hit.end
+                for h in hits
+            )
+        ):
+            hit.why_not = ""
+            hit.effective = hit.pattern.weight * (SUBJECT_FACTOR if sent.subject else 1.0)
 
 
 def _absorb(hits: list[_Hit]) -> None:

@@ -138,6 +138,22 @@ def test_the_companys_quoted_words_ask_nothing(name: str) -> None:
             "my details.",
             "access",
         ),
+        # the wish and its object in two clauses (rules key negation_wish)
+        (
+            "Bitte senden Sie mir eine Kopie meiner Daten. Ich möchte nicht, dass Sie jetzt etwas "
+            "löschen, und ich brauche die Unterlagen für die Schlichtung.",
+            "access",
+        ),
+        (
+            "Je demande la limitation du traitement de cet incident. Je ne souhaite pas que "
+            "l'incident soit effacé discrètement à ce stade.",
+            "restriction",
+        ),
+        (
+            "Je retire mon consentement à la collecte par le boîtier. Je ne demande pas non plus "
+            "que mes données passées soient effacées ou corrigées.",
+            "consent_withdrawal",
+        ),
     ],
 )
 def test_a_wish_negated_before_the_right_refuses_it(text: str, asked: str) -> None:
@@ -151,3 +167,28 @@ def test_a_negated_wish_ends_at_and() -> None:
         "Jag vill inte vara med längre och drar tillbaka mitt samtycke från och med i dag."
     )
     assert intents == ["consent_withdrawal"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a negated wish about one thing, then the request in a clause of its own
+        ("I don't want you to keep my data, delete it please.", "erasure"),
+        ("Jag vill inte att ni sparar mina uppgifter, radera dem.", "erasure"),
+        (
+            "I'm therefore asking for that data under the right to data portability, in a "
+            "machine-readable format such as CSV.",
+            "portability",
+        ),
+        (
+            "Ich beantrage daher unter Berufung auf das Recht auf Datenübertragbarkeit eine "
+            "maschinenlesbare Kopie im CSV-Format.",
+            "portability",
+        ),
+    ],
+)
+def test_a_request_after_a_negated_wish_or_under_a_named_right_is_read(
+    text: str, asked: str
+) -> None:
+    intents, _ = _read(text)
+    assert intents[:1] == [asked]
