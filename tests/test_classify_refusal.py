@@ -61,9 +61,20 @@ def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
     ],
 )
 def test_a_refused_destructive_right_is_not_read_from_the_story(text: str, asked: str) -> None:
-    intents, review = _read(text)
+    intents, _ = _read(text)
     assert intents == [asked]
-    assert review  # the letter talks of deleting or correcting: a person looks
+
+
+def test_a_refused_right_dropped_goes_to_a_person() -> None:
+    got = classify(
+        subject="",
+        text="Please send me a copy of all personal data you hold about me. Your chat agent "
+        "offered to delete my account instead. I do not want you to delete anything, I still "
+        "use the account. My sister asked you to delete her data last year.",
+        rules=load_rules(),
+    )
+    assert got.intents == ["access"]
+    assert got.needs_review
 
 
 @pytest.mark.parametrize(
@@ -192,3 +203,55 @@ def test_a_request_after_a_negated_wish_or_under_a_named_right_is_read(
 ) -> None:
     intents, _ = _read(text)
     assert intents[:1] == [asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # what someone at the company offered, told in the third person
+        (
+            "Please take our photos off your blog. Your assistant also kindly offered to correct "
+            "the spelling of my husband's surname in the post, but that is beside the point.",
+            "publication_optout",
+        ),
+        (
+            "Je veux que vous arrêtiez les SMS publicitaires. Au téléphone, on m'a proposé de "
+            "supprimer mon compte pour être tranquille.",
+            "marketing_optout",
+        ),
+        (
+            "Skicka min journal som fil till den nya kliniken. Receptionen erbjöd sig också att "
+            "uppdatera adressen i journalen till den nya orten.",
+            "portability",
+        ),
+        (
+            "Ich widerspreche der Nutzung meiner Daten für Werbung. Der Support riet mir, mein "
+            "Konto zu löschen.",
+            "marketing_optout",
+        ),
+        (
+            "Haluan siirtää tietoni koneluettavassa muodossa. Asiakaspalvelu ehdotti, että "
+            "poistaisin ensin tilini.",
+            "portability",
+        ),
+        # a contrast, and a refusal after the thing named
+        (
+            "Mon nom est mal orthographié : c'est Lefèvre, pas Lefevre. Je vous demande la "
+            "rectification, pas l'effacement.",
+            "rectification",
+        ),
+        (
+            "Arrêtez les SMS publicitaires. Supprimer mon compte, pas question : j'y ai mes "
+            "adresses de livraison.",
+            "marketing_optout",
+        ),
+        (
+            "Pyydän rajoittamaan merkinnän käsittelyä kiistan ajaksi. Merkinnän poistaminen ei "
+            "käy minulle, tarvitsen sitä todisteena.",
+            "restriction",
+        ),
+    ],
+)
+def test_an_offer_or_a_refused_option_is_not_asked(text: str, asked: str) -> None:
+    intents, _ = _read(text)
+    assert intents == [asked]
