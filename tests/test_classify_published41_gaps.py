@@ -129,3 +129,25 @@ def test_what_the_app_deleted_is_still_told_not_asked() -> None:
 )
 def test_an_incomplete_access_reply_asks_the_rest(text: str) -> None:
     _assert_main(text, "access")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # German's informal imperative (forums, issues, a friend's shop): du and ihr forms
+        ("Bitte löscht meinen Forenaccount und alle Beiträge.", "erasure"),
+        ("Korrigiert bitte meinen Nachnamen, er lautet Müller, nicht Müler.", "rectification"),
+        ("Hört bitte auf, mir Werbung zu schicken.", "marketing_optout"),
+        ("Schick mir bitte alle Daten, die ihr über mich habt.", "access"),
+    ],
+)
+def test_the_informal_german_imperative_asks(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_an_informal_imperative_about_a_post_is_no_erasure() -> None:
+    # look-alike: the informal verb with no account or data of the writer's
+    intents, _, reasons = _read(
+        "", "Löscht bitte den doppelten Thread im Forum, der ist von gestern."
+    )
+    assert "erasure" not in intents, reasons

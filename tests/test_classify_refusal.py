@@ -255,3 +255,49 @@ def test_a_request_after_a_negated_wish_or_under_a_named_right_is_read(
 def test_an_offer_or_a_refused_option_is_not_asked(text: str, asked: str) -> None:
     intents, _ = _read(text)
     assert intents == [asked]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # what the writer tried to do themself is told, not asked
+        (
+            "Please close my account and delete my data. Before writing, I tried to change my "
+            "email address to an old one so the notifications would stop.",
+            "erasure",
+        ),
+        (
+            "Jag återkallar mitt samtycke till annonsspårning. Jag försökte först ändra det själv "
+            "i inställningarna, men det gällde bara webbläsaren.",
+            "consent_withdrawal",
+        ),
+        # colloquial and deliberative refusals
+        (
+            "Bitte löscht meinen Forenaccount und alle Beiträge. Korrigieren oder aktualisieren "
+            "müsst ihr vorher nix, der Wohnort stimmt eh nicht mehr.",
+            "erasure",
+        ),
+        (
+            "Bitte schickt mir alle meine Karteikarten als CSV-Datei. Ob ich später kündige und "
+            "alles löschen lasse, weiß ich noch nicht.",
+            "portability",
+        ),
+        (
+            "Je veux savoir d'où vous tenez mon numéro. Inutile aussi de corriger mon nom, votre "
+            "commercial l'écorche à chaque appel.",
+            "access",
+        ),
+    ],
+)
+def test_a_tried_or_waived_change_is_not_asked(text: str, asked: str) -> None:
+    intents, _ = _read(text)
+    assert intents == [asked]
+
+
+def test_a_request_after_a_failed_attempt_is_asked() -> None:
+    # the attempt told, then the request itself: "please" after it asks
+    intents, _ = _read(
+        "Send me a copy of my data. I tried to delete my account myself but it failed, so please "
+        "delete my account too."
+    )
+    assert intents == ["access", "erasure"]
