@@ -127,6 +127,7 @@ _CONTEXT_KEYS = (
     "negation_before",
     "negation_after",
     "negation_wish",
+    "list_tail",
     "negation_undone",
     "condition",
     "condition_exempt",
@@ -1495,6 +1496,26 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     return ""
 
 
+def _negated_list(before: str, lang: LanguageRules, plain: bool) -> bool:
+    """The match is the last item of a list whose first item is negated ("please don't change,
+    clean up or delete anything"): the clause before it is a list's tail (`list_tail`: "clean up
+    or"), and walking back over the list's short items reaches a clause that a negation ends
+    ("please don't change")."""
+    tails = lang.guarded("list_tail")
+    if not tails or "," not in before:
+        return False
+    pieces = _last_clauses(before).split(",")
+    if len(pieces) < 2 or not _finds(tails, pieces[-1], plain):
+        return False
+    neg_before = lang.guarded("negation_before")
+    for piece in reversed(pieces[:-1]):
+        if _finds(neg_before, piece, plain):
+            return True
+        if len(piece.split()) > 3:  # a clause of its own, not a list's item
+            return False
+    return False
+
+
 def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     """ "negated" when the writer says not to do what the match names, "deferred" when only
     not yet ("not until"), else ""."""
@@ -1507,6 +1528,7 @@ def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         _finds(neg_before, pre, plain)
         or _finds(neg_after, post, plain)
         or _finds(lang.guarded("negation_wish"), _last_clauses(before)[-120:], plain)
+        or _negated_list(before, lang, plain)
     )
 
     def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")

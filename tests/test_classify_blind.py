@@ -761,6 +761,23 @@ FOLDERS = (
         main_share=0.75,
         all_share=0.85,
     ),
+    # The tenth misfire hunt (tests/letters/misfire10/, labels.tsv): 100 long letters (150-500
+    # words) written blind in fi/sv/en/de/fr, 20 each, asking the other rights amid many words of
+    # deleting and correcting: the company's policy quoted, what a clerk offered, what the writer
+    # tried, a relative's deletion, "do not delete or change anything"; 15 ask an erasure or a
+    # rectification too. Before (end of the sixth session): 95.0% main right, 34 destructive
+    # readings as second rights (19 with review); after (seventh session): 98.0%, none.
+    Folder(
+        "misfire10",
+        "bench",
+        letters=100,
+        languages=5,
+        multi_right=9,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.9,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",

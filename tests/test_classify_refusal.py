@@ -301,3 +301,37 @@ def test_a_request_after_a_failed_attempt_is_asked() -> None:
         "delete my account too."
     )
     assert intents == ["access", "erasure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a negated list: the negation of its first item covers the last (rules key list_tail)
+        (
+            "Please export our thermostat history as CSV. Please don't change, clean up or delete "
+            "anything in our account while you do it.",
+            "portability",
+        ),
+        # Finnish: the object first, the negated verb after it; "just as little do I want"
+        (
+            "Pyydän rajoittamaan käsittelyä riidan ajaksi. Virheellisten merkintöjen "
+            "oikaisemistakaan en pyydä tässä vaiheessa.",
+            "restriction",
+        ),
+        (
+            "Rajoittakaa merkinnän käsittelyä kiistan ajaksi. Yhtä vähän haluan, että sitä "
+            "muutetaan jälkikäteen lievempään muotoon.",
+            "restriction",
+        ),
+    ],
+)
+def test_a_refusal_in_a_list_or_in_finnish_word_order(text: str, asked: str) -> None:
+    intents, _ = _read(text)
+    assert intents == [asked]
+
+
+def test_a_list_of_requests_without_a_negation_asks() -> None:
+    intents, _ = _read(
+        "Please export my history as CSV, then close, wipe or delete my account and all my data."
+    )
+    assert intents == ["portability", "erasure"]
