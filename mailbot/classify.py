@@ -145,6 +145,8 @@ _CONTEXT_KEYS = (
     "representative",
     "suppress_all",
     "controller_notice",
+    "public_place",
+    "whole_register",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -1840,6 +1842,8 @@ class _Reading:
     to_authority: bool = False
     # The letter is (or forwards) the company's own confirmation mail (`controller_notice`).
     controller_notice: bool = False
+    # Erasure read, and the data is shown in a public place (`public_place`): see _read.
+    public_place: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -1998,6 +2002,18 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 accepted.append(intent)
         elif scores[intent] >= THRESHOLD:
             accepted.append(intent)
+    # Data shown in a public place (found with Google, a public repository's file, a public page)
+    # asked away in words of deleting ("I noticed my addresses in this file and I want it
+    # removed. I found it on Google"): taking it off the public place is the request, a
+    # publication opt-out; erasing the register's record is not read, and a person looks
+    # (seventh session, 43rd sweep: GitHub issues and pull requests).
+    # (not when the erasure names everything held: "radera allt ni har om mig", `whole_register`)
+    public_place = (
+        "erasure" in accepted
+        and "publication_optout" not in accepted
+        and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
+        and not _finds_in(lang, "whole_register", sentences)
+    )
     # A right only the subject line names, whose every match in the body was suppressed, where
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
@@ -2025,6 +2041,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         organisation_only,
         to_authority,
         controller_notice,
+        public_place,
     )
 
 
@@ -2534,11 +2551,15 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         language = "und"
 
     intents = _order(reading, sentences)
+    if reading.public_place:
+        intents = ["publication_optout" if i == "erasure" else i for i in intents]
     intents, subject_only_why = _subject_only_destructive(reading, sentences, intents)
     intents, refused_why = _refused_destructive(reading, sentences, intents)
     subject_only_why += refused_why
     reasons = [_reason(h) for h in reading.hits if h.effective > 0 or h.why_not]
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
+    if reading.public_place and intents[:1] == ["publication_optout"]:
+        main_score = max(main_score, reading.scores["erasure"])
     confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
 
     review_why: list[str] = list(subject_only_why)
@@ -2563,6 +2584,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         review_why.append("nobody asks in the first person")
     if reading.to_authority:  # (set only when some right reached its threshold)
         review_why.append("a letter to the supervisory authority or a court: it asks them to act")
+    if reading.public_place:
+        review_why.append("data shown in a public place asked away: read as a publication opt-out")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the company's own confirmation mail: a request told of, not made")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)

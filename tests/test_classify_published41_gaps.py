@@ -151,3 +151,28 @@ def test_an_informal_imperative_about_a_post_is_no_erasure() -> None:
         "", "Löscht bitte den doppelten Thread im Forum, der ist von gestern."
     )
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I noticed my e-mail addresses and my full name in the contributors file of this project "
+        "and I want them removed. I found it when I looked my address up on Google.",
+        "Mein Name erscheint in Ihrem Mitgliederverzeichnis, und wenn man meinen Namen googelt, "
+        "ist es der erste Treffer. Bitte entfernen Sie meine Daten dort.",
+    ],
+)
+def test_data_found_with_a_search_engine_asked_away_is_a_publication_opt_out(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert intents[:1] == ["publication_optout"], reasons
+    assert "erasure" not in intents and review
+
+
+def test_everything_held_asked_deleted_stays_erasure_even_when_public() -> None:
+    # look-alike: the whole register's record named
+    intents, _, reasons = _read(
+        "",
+        "Your demo shows my phone number when you search for my name on Google. Where did you "
+        "get it? Then please delete everything you hold about me.",
+    )
+    assert "erasure" in intents, reasons
