@@ -2490,11 +2490,18 @@ _BRACKETED_INSTRUCTION = re.compile(
 )
 
 
+# A letter generator's optional block as published ("[data_portability> Please make the data ...
+# available in a machine-readable format ]", "[runs>the following as well as ]"): a paragraph the
+# writer may choose, not one chosen (seventh session, 43rd sweep; the labels count it out).
+_OPTIONAL_BLOCK = re.compile(r"\[[a-z_]{2,40}>[^\[\]]{0,2000}\]")
+
+
 def _without_placeholders(text: str) -> str:
     if "{" in text:
         text = _PLACEHOLDER.sub(lambda m: " " * len(m.group()), text)
     if "[" in text:
         text = _BRACKETED_INSTRUCTION.sub(lambda m: " " * len(m.group()), text)
+        text = _OPTIONAL_BLOCK.sub(lambda m: " " * len(m.group()), text)
     return text
 
 

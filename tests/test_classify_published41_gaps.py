@@ -176,3 +176,31 @@ def test_everything_held_asked_deleted_stays_erasure_even_when_public() -> None:
         "get it? Then please delete everything you hold about me.",
     )
     assert "erasure" in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Por la presente solicito el acceso a mis datos conforme al artículo 15 del RGPD.",
+            "access",
+        ),
+        (
+            "Me opongo a recibir comunicaciones comerciales de su empresa por cualquier medio.",
+            "marketing_optout",
+        ),
+    ],
+)
+def test_spanish_access_and_marketing_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_generators_optional_block_is_not_chosen() -> None:
+    # "[name> ... ]": a paragraph the writer may keep, not one kept
+    text = (
+        "I hereby request access to my personal data under Article 15 GDPR, including the "
+        "purposes and recipients.\n[data_portability>\nPlease also make the data I provided "
+        "available in a structured, machine-readable format under Article 20(1) GDPR.\n]"
+    )
+    intents, _, reasons = _read("", text)
+    assert intents == ["access"], reasons
