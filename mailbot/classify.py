@@ -1103,7 +1103,9 @@ _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:e\.g|i\.e|z\.\s?b|d\.\s?h|p\.\s?ex|p\.\s?ej|t\.\s?ex|bl\.\s?a|f\.\s?eks|"
     r"esim|bijv|bv|np|tzn|"
     # fifth session: 'bitte ich um Löschung o.g. URLs' was cut after "o.g.", leaving "URLs" alone
-    r"o\.\s?g|u\.\s?a|s\.\s?o|bzw|evtl|ggf|vgl|inkl|bspw|sog|abs|ziff|cf|mr|mrs|dr|prof)\.\Z",
+    r"o\.\s?g|u\.\s?a|s\.\s?o|bzw|evtl|ggf|vgl|inkl|bspw|sog|abs|ziff|cf|mr|mrs|dr|prof|"
+    # seventh session: 'eine Auskunft gem. Art. 15 DS-GVO' ("gemäß") was cut after "gem."
+    r"gem|lt|nr|cfr)\.\Z",
     re.IGNORECASE,
 )
 _MONTH = re.compile(

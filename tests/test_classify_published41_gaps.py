@@ -204,3 +204,26 @@ def test_a_generators_optional_block_is_not_chosen() -> None:
     )
     intents, _, reasons = _read("", text)
     assert intents == ["access"], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gerne beantworten wir Ihnen Ihre Anfrage. Bitte haben Sie Verständnis dafür, dass wir "
+        "eine Auskunft gem. Art. 15 DS-GVO nur dann erteilen können, wenn uns Ihre Angaben "
+        "schriftlich vorliegen.",
+        "Thank you for your request. We can only provide a copy of your data once we have "
+        "verified your identity.",
+    ],
+)
+def test_the_companys_answer_to_an_access_request_asks_nothing(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert intents == [], reasons
+    assert review
+
+
+def test_an_access_request_citing_gem_art_15_is_read() -> None:
+    # look-alike: "gem." no longer ends the sentence, the request keeps its article
+    _assert_main(
+        "Ich bitte um Auskunft gem. Art. 15 DSGVO über meine gespeicherten Daten.", "access"
+    )
