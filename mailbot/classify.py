@@ -1487,6 +1487,15 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
             if _in_mention(intro, lang, intro_plain, reach=LIST_INTRO_REACH):
                 return "mention"
     if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
+        # a negation inside a condition is a threat's or a deferral's, not a refusal: "if you do
+        # not delete it within a month, I will complain" (the refusal rule must not read it)
+        if (
+            negation == "negated"
+            and hit.intent in DESTRUCTIVE
+            and _finds(lang.guarded("condition"), before, plain)
+            and not _finds(lang.guarded("condition_exempt"), before, plain)
+        ):
+            return "condition"
         return negation
     if hit.intent in DESTRUCTIVE:
         if folded.rstrip().rstrip("\"')").endswith("?") and not _finds(
@@ -2452,8 +2461,10 @@ def _refused_destructive(
     body, not to do it ("älkää poistako mitään, antakaa tiedot tiedostona", "je ne demande pas
     aujourd'hui la suppression"): the other words of deleting or correcting in such a letter
     tell a story (the company's page quoted, what a clerk offered, a spouse's request), they do
-    not ask. Dropped, and a person looks. As the main right it stays (a negation there may be
-    a threat's: "should you not erase it, I will complain")."""
+    not ask. Dropped, and a person looks, as long as the letter asks another right; as the main
+    right only when none of its matches is a request in full words (a negation inside a
+    condition, a threat's "should you not erase it, I will complain", is read as a condition,
+    not as a refusal)."""
     refused = {
         h.intent
         for h in reading.hits
@@ -2461,7 +2472,22 @@ def _refused_destructive(
         and h.why_not in ("negated", "refused")
         and not sentences[h.sentence].subject
     }
-    drop = [i for i in intents[1:] if i in refused]
+    # the main right only when nothing of it is asked in a request's full words (weight 1.0): "the
+    # dictation was misheard" (0.8) tells an error the writer says not to correct here; "please
+    # delete my mobile number" beside "I'm not asking you to delete the invoices" asks
+    drop = [
+        i
+        for n, i in enumerate(intents)
+        if i in refused
+        and (
+            n > 0
+            or not any(
+                h.intent == i and h.effective > 0 and h.pattern.weight >= 1.0 for h in reading.hits
+            )
+        )
+    ]
+    if len(drop) == len(intents):
+        drop = []
     if not drop:
         return intents, []
     return [i for i in intents if i not in drop], [

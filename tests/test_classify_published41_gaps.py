@@ -227,3 +227,9 @@ def test_an_access_request_citing_gem_art_15_is_read() -> None:
     _assert_main(
         "Ich bitte um Auskunft gem. Art. 15 DSGVO über meine gespeicherten Daten.", "access"
     )
+
+
+def test_forbidding_advertising_use_is_a_marketing_opt_out() -> None:
+    # an Austrian Robinson-list wording: "untersage" / "verbiete" with advertising named
+    _assert_main("Ich untersage die Verwendung meiner Daten für Werbezwecke.", "marketing_optout")
+    _assert_main("Ich verbiete Ihnen die Nutzung meiner Daten für Werbung.", "marketing_optout")

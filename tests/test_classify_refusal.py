@@ -335,3 +335,65 @@ def test_a_list_of_requests_without_a_negation_asks() -> None:
         "Please export my history as CSV, then close, wipe or delete my account and all my data."
     )
     assert intents == ["portability", "erasure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # seventh session, misfire11: the refusal in inverted or subordinate word order
+        (
+            "Skicka mina spellistor som fil. Därför vill jag inte att ni avslutar eller raderar "
+            "mitt konto förrän jag bekräftat att importen fungerat.",
+            "portability",
+        ),
+        (
+            "Sluta skicka reklam till mig. Observera att jag inte ber om att ni ändrar eller tar "
+            "bort något i min journal.",
+            "marketing_optout",
+        ),
+        (
+            "Pyydän rajoittamaan merkinnän käsittelyä. Asia on kesken, enkä tässä viestissä pyydä "
+            "teitä korjaamaan tai poistamaan tekstiä.",
+            "restriction",
+        ),
+        (
+            "Je m'oppose au démarchage téléphonique. Je ne vous demande pas de supprimer ma "
+            "demande de devis ni de modifier mes coordonnées.",
+            "marketing_optout",
+        ),
+        (
+            "Hören Sie auf, mich anzurufen. Ich möchte weder meinen Vertrag kündigen noch mein "
+            "Kundenkonto löschen.",
+            "marketing_optout",
+        ),
+        # corrections and deletions told as done, feared or someone else's
+        (
+            "Ich widerspreche der Auswertung meiner Fahrdaten. Eine Fahrt war falsch markiert; "
+            "das habe ich gemeldet und es wurde korrigiert.",
+            "objection",
+        ),
+        (
+            "Je souhaite recevoir mes relevés au format CSV. L'an dernier, vous aviez corrigé un "
+            "prélèvement en double, et votre relevé de mars a été rectifié depuis.",
+            "portability",
+        ),
+        (
+            "Ich widerrufe meine Einwilligung zum Bonusprogramm. Meine Frau hat voriges Jahr ihre "
+            "Teilnahme beendet und alles löschen lassen.",
+            "consent_withdrawal",
+        ),
+        (
+            "Please export my course progress as a file. Your bot suggested a reset. Absolutely "
+            "not, that would wipe my progress.",
+            "portability",
+        ),
+        (
+            "Skicka min träningshistorik som fil. Jag hade ett gammalt konto hos er som jag själv "
+            "raderade 2019.",
+            "portability",
+        ),
+    ],
+)
+def test_misfire11_kinds_are_not_asked(text: str, asked: str) -> None:
+    intents, _ = _read(text)
+    assert intents == [asked]
