@@ -233,3 +233,25 @@ def test_forbidding_advertising_use_is_a_marketing_opt_out() -> None:
     # an Austrian Robinson-list wording: "untersage" / "verbiete" with advertising named
     _assert_main("Ich untersage die Verwendung meiner Daten für Werbezwecke.", "marketing_optout")
     _assert_main("Ich verbiete Ihnen die Nutzung meiner Daten für Werbung.", "marketing_optout")
+
+
+def test_a_hungarian_privacy_notice_asks_nothing() -> None:
+    # the rights listed after "Önt az alábbi jogok illetik meg:", and the company's "we can only
+    # fulfil rectification and erasure requests before ..." (46th sweep)
+    text = (
+        "Önt az alábbi jogok illetik meg:\n- kérheti személyes adatainak helyesbítését\n- "
+        "kérheti személyes adatainak törlését\n\nFelhívjuk figyelmét, hogy a helyesbítési és "
+        "törlési kérelmeket csak az email továbbítását megelőzően tudjuk teljesíteni."
+    )
+    intents, review, reasons = _read("", text)
+    assert intents == [], reasons
+    assert review
+
+
+def test_eliminating_unlawful_access_is_no_erasure() -> None:
+    intents, _, reasons = _read(
+        "",
+        "Chiedo l'accesso ai miei dati ai sensi dell'articolo 15 e la descrizione dei "
+        "provvedimenti adottati per eliminare i futuri accessi illeciti ai miei dati.",
+    )
+    assert intents[:1] == ["access"] and "erasure" not in intents, reasons
