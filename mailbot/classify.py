@@ -91,6 +91,7 @@ NEGATABLE = frozenset(INTENTS) - {"marketing_optout", "publication_optout", "obj
 THRESHOLD = 0.7  # summed weight an intent needs to be reported
 DESTRUCTIVE_THRESHOLD = 1.0  # ... and erasure / rectification need more,
 STRONG_WEIGHT = 0.8  # ... including one request-shaped match (not only a noun or an article)
+BARE_STEM_WEIGHT = 0.3  # a bare verb stem ("delete", "radera", "poista\w*") weighs no more
 SUBJECT_FACTOR = 1.5  # a match in the subject line weighs more: it names what the letter is about
 # "but above all, delete my account": a right asked in a sentence with an `emphasis` word is the
 # main one even when another was asked first; the subject line (+1.0) still weighs more.
@@ -385,11 +386,35 @@ def _respelt(pattern: str, spellings: Mapping[str, str]) -> str:
 _QUANTIFIERS = ("?", "*", "+", "{")
 
 
+def _with_word_forms(pattern: str, word_forms: Mapping[str, Sequence[str]]) -> str:
+    """`pattern` with each whole word of `word_forms` written literally in it also matching its
+    other forms ("että" -> "(?:että|et)", "minun" -> "(?:minun|mun)"): colloquial and
+    regional forms of the words patterns are written with. A word written inside a class, after a
+    backslash or within a longer word is left alone; where the result would not compile (a word in a
+    fixed-width look-behind), the pattern stays as written."""
+    out = pattern
+    for word, forms in word_forms.items():
+        group = "(?:" + "|".join(re.escape(f).replace("\\ ", "\\s+") for f in (word, *forms)) + ")"
+        out = re.sub(rf"(?<![\w\\\[]){re.escape(word)}(?![\w\]])", lambda _m, g=group: g, out)
+    if out == pattern:
+        return pattern
+    try:
+        re.compile(out)
+    except re.error:
+        return pattern
+    return out
+
+
 def _compile(
-    pattern: Any, where: str, spellings: Mapping[str, str] | None = None
+    pattern: Any,
+    where: str,
+    spellings: Mapping[str, str] | None = None,
+    word_forms: Mapping[str, Sequence[str]] | None = None,
 ) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where}: a pattern must be a non-empty string")
+    if word_forms:
+        pattern = _with_word_forms(pattern, word_forms)
     if spellings:
         pattern = _respelt(pattern, spellings)
     try:
@@ -790,6 +815,17 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
         for k, v in spellings.items()
     ):
         raise RulesError(f"{path}: 'spellings' maps single letters to other spellings ('ö': 'oe')")
+    word_forms = data.get("word_forms") or {}
+    if not isinstance(word_forms, dict) or not all(
+        isinstance(k, str)
+        and k
+        and isinstance(v, list)
+        and all(isinstance(f, str) and f and f != k for f in v)
+        for k, v in word_forms.items()
+    ):
+        raise RulesError(
+            f"{path}: 'word_forms' maps words to lists of other forms ('että': ['et'])"
+        )
     context = data.get("context") or {}
     if not isinstance(context, dict):
         raise RulesError(f"{path}: 'context' must be a mapping")
@@ -797,7 +833,7 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
         if key not in _CONTEXT_KEYS:
             raise RulesError(f"{path}: unknown context key {key!r}")
         for i, value in enumerate(values or []):
-            compiled = _compile(value, f"{path}: {key}[{i}]", spellings)
+            compiled = _compile(value, f"{path}: {key}[{i}]", spellings, word_forms)
             if key == "suppress_all":  # a sentence that carries no intent: each one's suppress
                 for intent in INTENTS:
                     rules.suppress.setdefault(intent, []).append(compiled)
@@ -817,13 +853,15 @@ def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
             weight, regex = entry
             if not isinstance(weight, int | float) or not 0 < weight <= 3:
                 raise RulesError(f"{path}: {intent} pattern {i}: weight must be in (0, 3]")
-            compiled = _compile(regex, where, spellings)
+            compiled = _compile(regex, where, spellings, word_forms)
             rules.patterns.append(
                 Pattern(intent, float(weight), compiled, where, _needles(compiled))
             )
         for i, value in enumerate(spec.get("suppress") or []):
             where = f"{path}: {intent} suppress[{i}]"
-            rules.suppress.setdefault(intent, []).append(_compile(value, where, spellings))
+            rules.suppress.setdefault(intent, []).append(
+                _compile(value, where, spellings, word_forms)
+            )
 
 
 def _intents_dir(folder: Path) -> Path:
@@ -1570,9 +1608,9 @@ def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         )
     # "not until", "inte förrän", "nicht, bevor": a deferral, not a refusal ("raderingen ska
     # inte ske förrän överföringen är genomförd"): the match neither asks nor refuses
-    if negated and _finds(
-        lang.guarded("negation_undone"), folded[hit.start : hit.start + 90], plain
-    ):
+    # (in the negated clause itself: "do not delete my account, I have used it every day until
+    # now" refuses)
+    if negated and _finds(lang.guarded("negation_undone"), post, plain):
         return "deferred"
     return "negated" if negated else ""
 
@@ -1776,6 +1814,11 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 
 
 _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
+# (a polite word, or a contrast and a few words: "..., sondern dass Sie sie löschen")
+_CLAUSE_OPENING = re.compile(
+    r"\s*((please|pls|kindly|bitte|snälla|vänligen|merci\s+de)\s+"
+    r"|(sondern|but|utan|men|mais|vaan|mutta|aber)\s+(\w+\s+){0,3})?"
+)
 
 
 def _clear_spanning_negations(
@@ -1802,6 +1845,11 @@ def _clear_spanning_negations(
                 and h.sentence == hit.sentence
                 and not h.why_not
                 and breaks[-1] <= h.start < hit.end
+                # the clause after the break starts with the bare verb (an imperative: "..., delete
+                # it"; the languages' bare stems weigh 0.2-0.3), not "..., a deletion would mean
+                # losing my photos" or "..., erasure would wipe out my history"
+                and _CLAUSE_OPENING.fullmatch(sent.folded, breaks[-1], h.start) is not None
+                and h.pattern.weight <= BARE_STEM_WEIGHT
                 for h in hits
             )
         ):
@@ -2473,8 +2521,10 @@ def _refused_destructive(
         and not sentences[h.sentence].subject
     }
     # the main right only when nothing of it is asked in a request's full words (weight 1.0): "the
-    # dictation was misheard" (0.8) tells an error the writer says not to correct here; "please
-    # delete my mobile number" beside "I'm not asking you to delete the invoices" asks
+    # dictation was misheard" (0.8) tells an error the writer says not to correct here. (A further
+    # right is dropped even so: in long letters the full-words patterns match the story too, and
+    # a person looks; "delete my old number, but do not delete my account" beside an access
+    # request goes to review without the erasure: seventh session's adversarial review)
     drop = [
         i
         for n, i in enumerate(intents)
@@ -2608,7 +2658,7 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
             h
             for h in reading.hits
             if h.intent == intent
-            and h.why_not in ("negated", "question", "condition")
+            and h.why_not in ("negated", "deferred", "question", "condition")
             and h.pattern.weight >= STRONG_WEIGHT
         ]
         if intent in intents and cancelled:
