@@ -394,7 +394,9 @@ def _with_word_forms(pattern: str, word_forms: Mapping[str, Sequence[str]]) -> s
     fixed-width look-behind), the pattern stays as written."""
     out = pattern
     for word, forms in word_forms.items():
-        group = "(?:" + "|".join(re.escape(f).replace("\\ ", "\\s+") for f in (word, *forms)) + ")"
+        # (the other forms end where a word ends: "mej" is not the start of "mejlet")
+        others = "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
+        group = f"(?:{re.escape(word)}|(?:{others})(?!\\w))"
         out = re.sub(rf"(?<![\w\\\[]){re.escape(word)}(?![\w\]])", lambda _m, g=group: g, out)
     if out == pattern:
         return pattern

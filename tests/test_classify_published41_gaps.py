@@ -255,3 +255,27 @@ def test_eliminating_unlawful_access_is_no_erasure() -> None:
         "provvedimenti adottati per eliminare i futuri accessi illeciti ai miei dati.",
     )
     assert intents[:1] == ["access"] and "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # spoken Finnish and Swedish (rules key word_forms, blind26)
+        ("haluun et mun hakemus ja cv poistetaan teidän järjestelmästä", "erasure"),
+        ("voisko ne laittaa jotenki lukkoon niin et niitä vaan säilytetään", "restriction"),
+        ("voisitteko siirtää mun kulutustiedot suoraan uudelle yhtiölle?", "portability"),
+        ("Kan ni ändra det? Min sons födelsedatum står fel i klubbens system.", "rectification"),
+        ("jag skulle vilja få ut alla uppgifter ni har om mig", "access"),
+        ("kan ni fixa så jag slipper få fler nyhetsbrev? snälla", "marketing_optout"),
+    ],
+)
+def test_spoken_finnish_and_swedish(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_spoken_form_is_a_whole_word() -> None:
+    # look-alike: "mej" (mig) is not the start of "mejlet"
+    intents, _, reasons = _read(
+        "", "Jag råkade radera mejlet med min returetikett. Kan ni skicka den igen?"
+    )
+    assert "erasure" not in intents, reasons
