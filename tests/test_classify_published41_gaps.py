@@ -279,3 +279,37 @@ def test_a_spoken_form_is_a_whole_word() -> None:
         "", "Jag råkade radera mejlet med min returetikett. Kan ni skicka den igen?"
     )
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # casual English, German and French (blind27; rules key word_forms for u/ur/pls, jveux)
+        ("take my pic off ur website asap pls", "publication_optout"),
+        ("can u stop the promo texts, I just don't want the ads", "marketing_optout"),
+        ("Can you send me an overview of what's actually held on me?", "access"),
+        ("I said yes to location sharing but I'm withdrawing that now.", "consent_withdrawal"),
+        (
+            "Hallo, bitte schickt mir keine Kataloge und Prospekte mehr per Post.",
+            "marketing_optout",
+        ),
+        (
+            "ich hab die Standortfreigabe erlaubt, die ziehe ich hiermit zurück.",
+            "consent_withdrawal",
+        ),
+        ("bonjour vous avez quoi comme infos sur moi ?", "access"),
+        (
+            "jveux recuperer mes stats et mon historique en fichier pour une autre plateforme",
+            "portability",
+        ),
+    ],
+)
+def test_casual_english_german_french(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_missing_the_newsletter_is_no_opt_out() -> None:
+    intents, _, reasons = _read(
+        "", "hi is the newsletter still coming out? did I get unsubscribed by mistake?"
+    )
+    assert "marketing_optout" not in intents, reasons
