@@ -313,3 +313,32 @@ def test_missing_the_newsletter_is_no_opt_out() -> None:
         "", "hi is the newsletter still coming out? did I get unsubscribed by mistake?"
     )
     assert "marketing_optout" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # own wordings of the rights (blind28)
+        ("haluaisin tietää mitä te olette minusta koneelle pannut, ihan kaikki", "access"),
+        (
+            "Jag har träffat någon, så jag vill att min profil och allt försvinner på riktigt.",
+            "erasure",
+        ),
+        ("I've changed my mind and I'm taking that permission back.", "consent_withdrawal"),
+        (
+            "Ich nutze mein Konto nicht mehr. Danach soll aber wirklich alles weg, auch meine Adresse.",
+            "erasure",
+        ),
+        ("Pouvez-vous masquer mon nom sous l'avis ou mettre Anonyme ?", "publication_optout"),
+        ("je suis pas d'accord avec ce systeme, arretez de me noter svp", "objection"),
+    ],
+)
+def test_own_wordings_of_the_rights(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_bare_fix_it_after_an_erasure_is_no_correction() -> None:
+    intents, _, reasons = _read(
+        "", "vill att min profil, bilder och chattar försvinner på riktigt. kan ni fixa det?"
+    )
+    assert intents == ["erasure"], reasons
