@@ -390,20 +390,14 @@ def _with_word_forms(pattern: str, word_forms: Mapping[str, Sequence[str]]) -> s
     """`pattern` with each whole word of `word_forms` written literally in it also matching its
     other forms ("että" -> "(?:että|et)", "minun" -> "(?:minun|mun)"): colloquial and
     regional forms of the words patterns are written with. A word written inside a class, after a
-    backslash or within a longer word is left alone; where the result would not compile (a word in a
-    fixed-width look-behind), the pattern stays as written."""
+    backslash or within a longer word is left alone (and _compile keeps the pattern as written
+    where the result would not compile: a word in a fixed-width look-behind)."""
     out = pattern
     for word, forms in word_forms.items():
         # (the other forms end where a word ends: "mej" is not the start of "mejlet")
         others = "|".join(re.escape(f).replace("\\ ", "\\s+") for f in forms)
         group = f"(?:{re.escape(word)}|(?:{others})(?!\\w))"
         out = re.sub(rf"(?<![\w\\\[]){re.escape(word)}(?![\w\]])", lambda _m, g=group: g, out)
-    if out == pattern:
-        return pattern
-    try:
-        re.compile(out)
-    except re.error:
-        return pattern
     return out
 
 
@@ -415,12 +409,19 @@ def _compile(
 ) -> re.Pattern[str]:
     if not isinstance(pattern, str) or not pattern:
         raise RulesError(f"{where}: a pattern must be a non-empty string")
-    if word_forms:
-        pattern = _with_word_forms(pattern, word_forms)
-    if spellings:
-        pattern = _respelt(pattern, spellings)
+
+    def compiled(text: str) -> re.Pattern[str]:
+        return re.compile(
+            _fold_pattern(_respelt(text, spellings) if spellings else text), re.IGNORECASE
+        )
+
+    if word_forms and (formed := _with_word_forms(pattern, word_forms)) != pattern:
+        try:
+            return compiled(formed)
+        except re.error:
+            pass  # a word form in a fixed-width look-behind: the pattern as written
     try:
-        return re.compile(_fold_pattern(pattern), re.IGNORECASE)
+        return compiled(pattern)
     except re.error as exc:
         raise RulesError(f"{where}: bad regex {pattern!r}: {exc}") from None
 
@@ -1378,16 +1379,12 @@ _ABSORBED = "absorbed by "
 _DASH = re.compile(r"\s-\s")
 
 
-def _last_clause(text: str) -> str:
+def _last_clause(text: str, commas: bool = True) -> str:
+    """The text after the last comma, semicolon, colon or dash. Without `commas`, the clauses a
+    negated wish and what it refuses may span ("ich möchte nicht, dass Sie etwas löschen")."""
     dash = max((m.end() - 1 for m in _DASH.finditer(text)), default=-1)
-    return text[max(text.rfind(","), text.rfind(";"), text.rfind(":"), dash) + 1 :]
-
-
-def _last_clauses(text: str) -> str:
-    """The text after the last semicolon, colon or dash: the clauses a negated wish and what it
-    refuses may span ("ich möchte nicht, dass Sie etwas löschen")."""
-    dash = max((m.end() - 1 for m in _DASH.finditer(text)), default=-1)
-    return text[max(text.rfind(";"), text.rfind(":"), dash) + 1 :]
+    comma = text.rfind(",") if commas else -1
+    return text[max(comma, text.rfind(";"), text.rfind(":"), dash) + 1 :]
 
 
 _CLAUSE_END = re.compile(r"[,;:.]")
@@ -1557,7 +1554,7 @@ def _negated_list(before: str, lang: LanguageRules, plain: bool) -> bool:
     tails = lang.guarded("list_tail")
     if not tails or "," not in before:
         return False
-    pieces = _last_clauses(before).split(",")
+    pieces = _last_clause(before, commas=False).split(",")
     if len(pieces) < 2 or not _finds(tails, pieces[-1], plain):
         return False
     neg_before = lang.guarded("negation_before")
@@ -1580,7 +1577,7 @@ def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     negated = (
         _finds(neg_before, pre, plain)
         or _finds(neg_after, post, plain)
-        or _finds(lang.guarded("negation_wish"), _last_clauses(before)[-120:], plain)
+        or _finds(lang.guarded("negation_wish"), _last_clause(before, commas=False)[-120:], plain)
         or _negated_list(before, lang, plain)
     )
 
