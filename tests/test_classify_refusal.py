@@ -7,16 +7,11 @@ nothing."""
 from __future__ import annotations
 
 import pytest
-from gap_letters import HERE, read_labels, read_letter
+from gap_letters import GapLetters, read
 
 from mailbot.classify import DESTRUCTIVE, classify, load_rules
 
-MISFIRE10 = HERE / "letters" / "misfire10"
-
-
-def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
-    got = classify(subject=subject, text=text, rules=load_rules())
-    return got.intents, got.needs_review
+MISFIRE10 = GapLetters("misfire10")
 
 
 @pytest.mark.parametrize(
@@ -61,8 +56,8 @@ def _read(text: str, subject: str = "") -> tuple[list[str], bool]:
     ],
 )
 def test_a_refused_destructive_right_is_not_read_from_the_story(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
 
 
 def test_a_refused_right_dropped_goes_to_a_person() -> None:
@@ -89,8 +84,8 @@ def test_a_refused_right_dropped_goes_to_a_person() -> None:
     ],
 )
 def test_a_deferred_erasure_is_still_asked(text: str) -> None:
-    intents, _ = _read(text)
-    assert intents == ["portability", "erasure"]
+    intents, _, reasons = read("", text)
+    assert intents == ["portability", "erasure"], reasons
 
 
 @pytest.mark.parametrize(
@@ -104,8 +99,8 @@ def test_a_deferred_erasure_is_still_asked(text: str) -> None:
     ],
 )
 def test_erasure_asked_first_stays_asked(text: str) -> None:
-    intents, _ = _read(text)
-    assert intents[0] == "erasure"
+    intents, _, reasons = read("", text)
+    assert intents[0] == "erasure", reasons
 
 
 @pytest.mark.parametrize(
@@ -119,9 +114,8 @@ def test_erasure_asked_first_stays_asked(text: str) -> None:
     ],
 )
 def test_the_companys_quoted_words_ask_nothing(name: str) -> None:
-    subject, body = read_letter(MISFIRE10 / name)
-    got = classify(subject=subject, text=body, rules=load_rules())
-    label = next(i for i in read_labels(MISFIRE10 / "labels.tsv") if i.file == name)
+    label = next(i for i in MISFIRE10.labels if i.file == name)
+    got = MISFIRE10.classify(label)
     assert got.intents[0] == label.intents[0]
     assert not (set(got.intents) & DESTRUCTIVE) - set(label.intents)
 
@@ -168,16 +162,16 @@ def test_the_companys_quoted_words_ask_nothing(name: str) -> None:
     ],
 )
 def test_a_wish_negated_before_the_right_refuses_it(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
 
 
 def test_a_negated_wish_ends_at_and() -> None:
     # 'Jag vill inte vara med längre och drar tillbaka mitt samtycke': the withdrawal is asked
-    intents, _ = _read(
-        "Jag vill inte vara med längre och drar tillbaka mitt samtycke från och med i dag."
+    intents, _, reasons = read(
+        "", "Jag vill inte vara med längre och drar tillbaka mitt samtycke från och med i dag."
     )
-    assert intents == ["consent_withdrawal"]
+    assert intents == ["consent_withdrawal"], reasons
 
 
 @pytest.mark.parametrize(
@@ -201,8 +195,8 @@ def test_a_negated_wish_ends_at_and() -> None:
 def test_a_request_after_a_negated_wish_or_under_a_named_right_is_read(
     text: str, asked: str
 ) -> None:
-    intents, _ = _read(text)
-    assert intents[:1] == [asked]
+    intents, _, reasons = read("", text)
+    assert intents[:1] == [asked], reasons
 
 
 @pytest.mark.parametrize(
@@ -253,8 +247,8 @@ def test_a_request_after_a_negated_wish_or_under_a_named_right_is_read(
     ],
 )
 def test_an_offer_or_a_refused_option_is_not_asked(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
 
 
 @pytest.mark.parametrize(
@@ -290,17 +284,18 @@ def test_an_offer_or_a_refused_option_is_not_asked(text: str, asked: str) -> Non
     ],
 )
 def test_a_tried_or_waived_change_is_not_asked(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
 
 
 def test_a_request_after_a_failed_attempt_is_asked() -> None:
     # the attempt told, then the request itself: "please" after it asks
-    intents, _ = _read(
+    intents, _, reasons = read(
+        "",
         "Send me a copy of my data. I tried to delete my account myself but it failed, so please "
-        "delete my account too."
+        "delete my account too.",
     )
-    assert intents == ["access", "erasure"]
+    assert intents == ["access", "erasure"], reasons
 
 
 @pytest.mark.parametrize(
@@ -326,15 +321,16 @@ def test_a_request_after_a_failed_attempt_is_asked() -> None:
     ],
 )
 def test_a_refusal_in_a_list_or_in_finnish_word_order(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
 
 
 def test_a_list_of_requests_without_a_negation_asks() -> None:
-    intents, _ = _read(
-        "Please export my history as CSV, then close, wipe or delete my account and all my data."
+    intents, _, reasons = read(
+        "",
+        "Please export my history as CSV, then close, wipe or delete my account and all my data.",
     )
-    assert intents == ["portability", "erasure"]
+    assert intents == ["portability", "erasure"], reasons
 
 
 @pytest.mark.parametrize(
@@ -395,5 +391,5 @@ def test_a_list_of_requests_without_a_negation_asks() -> None:
     ],
 )
 def test_misfire11_kinds_are_not_asked(text: str, asked: str) -> None:
-    intents, _ = _read(text)
-    assert intents == [asked]
+    intents, _, reasons = read("", text)
+    assert intents == [asked], reasons
