@@ -1546,15 +1546,16 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     return ""
 
 
-def _negated_list(before: str, lang: LanguageRules, plain: bool) -> bool:
+def _negated_list(clauses: str, lang: LanguageRules, plain: bool) -> bool:
     """The match is the last item of a list whose first item is negated ("please don't change,
-    clean up or delete anything"): the clause before it is a list's tail (`list_tail`: "clean up
-    or"), and walking back over the list's short items reaches a clause that a negation ends
+    clean up or delete anything"): in `clauses` (the text before the match, back to its last
+    semicolon, colon or dash) the clause before the match is a list's tail (`list_tail`: "clean
+    up or"), and walking back over the list's short items reaches a clause that a negation ends
     ("please don't change")."""
     tails = lang.guarded("list_tail")
-    if not tails or "," not in before:
+    if not tails or "," not in clauses:
         return False
-    pieces = _last_clause(before, commas=False).split(",")
+    pieces = clauses.split(",")
     if len(pieces) < 2 or not _finds(tails, pieces[-1], plain):
         return False
     neg_before = lang.guarded("negation_before")
@@ -1574,11 +1575,12 @@ def _negation(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     pre = _last_clause(before)[-60:]
     post = _first_clause(folded[hit.start :], hit.end - hit.start)[:60]
     neg_before, neg_after = lang.guarded("negation_before"), lang.guarded("negation_after")
+    clauses = _last_clause(before, commas=False)
     negated = (
         _finds(neg_before, pre, plain)
         or _finds(neg_after, post, plain)
-        or _finds(lang.guarded("negation_wish"), _last_clause(before, commas=False)[-120:], plain)
-        or _negated_list(before, lang, plain)
+        or _finds(lang.guarded("negation_wish"), clauses[-120:], plain)
+        or _negated_list(clauses, lang, plain)
     )
 
     def own_negation() -> bool:  # the pattern's own words are a negation ("stimmt nicht")
