@@ -1207,6 +1207,10 @@ class _Sentence(NamedTuple):
     # A reply's subject ("Re: Your subject access request"): the earlier message's words, so it
     # does not make the right it names the main one (blind11)
     reply: bool = False
+    # A sentence of a paragraph that is one quotation of several sentences ('"You represent ...
+    # you will remove that data subject from the custom audience."', a law or a company's terms
+    # quoted whole): its deleting words are the quoted text's, not the writer's (eighth session)
+    quotation: bool = False
 
 
 # "art. 15" in a sentence: the abbreviation's full stop would end every "[^.?!]" window of the rules
@@ -1299,6 +1303,27 @@ _FORWARDED_SUBJECT = re.compile(
 _INLINE_BULLET = re.compile(r"[ \t]+(•)[ \t]+")
 
 
+# A quotation's opening mark and the mark that closes it
+_QUOTE_CLOSES = {
+    '"': '"',
+    "\u201c": "\u201d",
+    "\u201e": "\u201c",
+    "\u00ab": "\u00bb",
+    "\u201d": "\u201d",
+}
+
+
+def _quotation_unit(unit: str) -> bool:
+    """The unit opens with a quotation mark and ends with the mark that closes it, none between."""
+    text = unit.strip()
+    opening = text[:1]
+    closing = _QUOTE_CLOSES.get(opening)
+    if not closing:
+        return False
+    inner = text[1:].rstrip(".,;:!?) ")
+    return inner.endswith(closing) and opening not in inner[:-1] and closing not in inner[:-1]
+
+
 def _sentences(subject: str, text: str) -> list[_Sentence]:
     out: list[_Sentence] = []
     if subject.strip():
@@ -1339,9 +1364,12 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
             if not bullet:
                 intro = outer = ""
             pieces = _split_sentences(unit)
+            quotation = len(pieces) > 1 and _quotation_unit(unit)
             for piece in pieces:
                 sentence = _sentence(piece, False)
-                out.append(sentence._replace(intro=intro, outer=outer) if intro else sentence)
+                if intro:
+                    sentence = sentence._replace(intro=intro, outer=outer)
+                out.append(sentence._replace(quotation=True) if quotation else sentence)
             if pieces and pieces[-1].endswith(":"):
                 if bullet and intro and not outer:
                     outer = intro  # an item opens a nested list: the outer one still holds
@@ -1495,10 +1523,9 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
         return "suppressed"
     if not sent.subject and _in_mention(before, lang, plain):
         return "mention"
-    if (
-        hit.intent in DESTRUCTIVE
-        and _quoted(folded, hit.start, hit.end)
-        and not (sent.subject and _wholly_quoted(folded))
+    if hit.intent in DESTRUCTIVE and (
+        sent.quotation
+        or (_quoted(folded, hit.start, hit.end) and not (sent.subject and _wholly_quoted(folded)))
     ):
         return "mention"
     # An unticked box inside the match ("I ask for: [ ] Erasure of my data"): the words before it

@@ -1,0 +1,118 @@
+"""The gaps found in the eighth session's sweeps of real published letters (published47-50:
+Swedish people-search and patient letters, GitHub issues to archives and public repositories,
+German and French generators), as short letters of our own in the same general wording
+(rules/README.md, "Eighth session"):
+
+- a paragraph that is one quotation of several sentences (a law or a company's terms quoted
+  whole) holds the quoted text's deleting words, not the writer's;
+- a patient record blocked ("journaluppgifterna spärras") is a restriction;
+- details in a public repository's file, an archived post, public pictures asked away are taken
+  off a public place: a publication opt-out, not an erasure of the register's record;
+- "I did not authorize you to send marketing emails" is its own stop, even where the writer says
+  the address was scraped;
+- "make my profile anonymous" is an erasure.
+Each has a look-alike that must keep its reading."""
+
+from __future__ import annotations
+
+import pytest
+from gap_letters import assert_main as _assert_main
+from gap_letters import read as _read
+
+from mailbot.classify import DESTRUCTIVE
+
+
+def test_a_paragraph_quoting_terms_whole_is_not_the_writers_erasure() -> None:
+    text = (
+        "I ask you to stop selling my personal information.\n\n"
+        "Your partner's contract, as published on its site, says:\n\n"
+        '"The customer guarantees that each listed person agreed to the transfer. Where a person '
+        'later withdraws, the customer will delete that person from the uploaded list."\n\n'
+        "Please confirm within 15 days."
+    )
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, reasons
+
+
+def test_the_writers_own_paragraph_after_the_quotation_is_read() -> None:
+    text = (
+        "Your partner's contract, as published on its site, says:\n\n"
+        '"The customer guarantees that each listed person agreed to the transfer. Where a person '
+        'later withdraws, the customer will delete that person from the uploaded list."\n\n'
+        "I never agreed to any of it. Please delete my customer account and everything you hold "
+        "on me."
+    )
+    intents, _, reasons = _read("", text)
+    assert "erasure" in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Spärr av min journal",
+            "Hej, jag begär att mina journaluppgifter spärras för andra vårdgivare. "
+            "Bekräfta gärna när spärren gäller.",
+        ),
+        ("", "Jag vill att uppgifterna i min journal hos er ska spärras tills vidare."),
+    ],
+)
+def test_a_blocked_patient_record_is_a_restriction(subject: str, text: str) -> None:
+    _assert_main(text, "restriction", subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Please remove my personal information",
+            "Hello, the file contributors/people.json in your repository lists my private phone "
+            "number and home town. I never agreed to that. Please remove my details from it.",
+        ),
+        (
+            "Removal request",
+            "Could you take one of the posts down from your archive? Somebody posted my full name "
+            "and workplace there years ago.",
+        ),
+        (
+            "Old photos",
+            "I am cleaning up what can be found about me online. Please delete the public photos "
+            "of me from the 2019 meetup.",
+        ),
+    ],
+)
+def test_data_in_a_public_place_asked_away_is_a_publication_optout(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert intents[:1] == ["publication_optout"], reasons
+    assert "erasure" not in intents, reasons
+
+
+def test_an_account_and_all_personal_data_relating_to_me_stay_an_erasure() -> None:
+    text = (
+        "I am a member of the forum run from this repository. I request the erasure of all "
+        "personal data relating to me, including my profile and private messages."
+    )
+    _assert_main(text, "erasure", "Erasure request")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No idea where you scraped my address from, but I did not authorize you to send "
+        "marketing emails to me.",
+        "I never signed up for your promotional newsletter.",
+    ],
+)
+def test_marketing_mail_never_agreed_to_is_a_stop(text: str) -> None:
+    _assert_main(text, "marketing_optout")
+
+
+def test_a_dataset_scrape_without_marketing_mail_is_no_marketing_optout() -> None:
+    intents, _, reasons = _read(
+        "", "You scraped my repositories for your training dataset. I want them out of it."
+    )
+    assert "marketing_optout" not in intents, reasons
+
+
+def test_a_profile_made_anonymous_is_an_erasure() -> None:
+    _assert_main("Hi, I would like to make my profile anonymous. Is that possible?", "erasure")
