@@ -116,3 +116,39 @@ def test_a_dataset_scrape_without_marketing_mail_is_no_marketing_optout() -> Non
 
 def test_a_profile_made_anonymous_is_an_erasure() -> None:
     _assert_main("Hi, I would like to make my profile anonymous. Is that possible?", "erasure")
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Verzoek tot wissing van persoonsgegevens",
+            "Geachte heer, mevrouw,\n\nIk verzoek u alle persoonsgegevens die u over mij bewaart "
+            "te wissen en mij dat schriftelijk te bevestigen.",
+        ),
+        ("", "Hierbij oefen ik mijn recht op wissing uit. Wis mijn account en mijn gegevens."),
+    ],
+)
+def test_dutch_wissen_is_an_erasure(subject: str, text: str) -> None:
+    _assert_main(text, "erasure", subject)
+
+
+def test_dutch_request_told_from_the_companys_mail_asks_nothing() -> None:
+    intents, review, reasons = _read(
+        "",
+        "Goedemiddag, volgens uw bevestiging is mijn verzoek om mijn gegevens te wissen "
+        "ontvangen. Dat verzoek heb ik nooit gedaan.",
+    )
+    assert "erasure" not in intents, reasons
+    assert review
+
+
+def test_a_right_cited_as_the_laws_text_is_not_asked() -> None:
+    text = (
+        "This search result shows my home address and my phone number. Its continued "
+        "publication is not justified: the page is ten years old and infringes my rights as set "
+        "out in Article 17 (Right to Erasure) of the GDPR."
+    )
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["publication_optout"], reasons
+    assert "erasure" not in intents, reasons
