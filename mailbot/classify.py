@@ -1948,6 +1948,17 @@ def _has_words(text: str) -> bool:
     return _THREE_LETTERS.search(_BRACKETED.sub(" ", text)) is not None
 
 
+# A web form's fields, one or more run together: "Name: {name} Profile e-mail: {email}",
+# "Reason: No reason given." (a label of one to three words, a value of a few words at most)
+_FORM_FIELDS = re.compile(r"(?:[^\W\d_][\w'/-]*(?:\s[\w'/-]+){0,2}:(?:\s+\S+){0,4}\s*)+")
+
+
+def _prose(text: str) -> bool:
+    """Words outside placeholders and outside a form's fields: a subject over a submitted form
+    ("Anmodning om sletning af profil" over "Navn: {name}", eighth session) is its request."""
+    return _has_words(text) and not _FORM_FIELDS.fullmatch(_BRACKETED.sub("X", text).strip())
+
+
 def _scores(hits: list[_Hit]) -> dict[str, float]:
     best: dict[tuple[str, str], float] = {}
     for h in hits:
@@ -1976,12 +1987,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     addressed: bool | None = None
     # A letter that is only a subject line ("Delete my account", empty body) is a request by its
     # nature: nobody sends a press release without a body, so it is not asked to say "I".
-    # Nor is a subject over a body of placeholders only ("[Name]\n[Address]": a template's heading).
+    # Nor is a subject over a body of placeholders only ("[Name]\n[Address]": a template's heading)
+    # or of a web form's fields ("Name: {name}\nReason: none given").
     # A representative (a lawyer, an association, a guardian: `representative`) tells the client's
     # case in the third person, far from any "I" or "we": the letter is theirs throughout.
     # (looked up only where it decides something: most letters say "I" and ask nothing destructive)
     representative = functools.cache(lambda: _finds_in(lang, "representative", sentences))
-    if lang.ctx("addressed") and any(not s.subject and _has_words(s.text) for s in sentences):
+    if lang.ctx("addressed") and any(not s.subject and _prose(s.text) for s in sentences):
         addressed = _finds_in(lang, "addressed", sentences) or representative()
     emphasised: dict[int, int] = {}
     if lang.ctx("emphasis"):

@@ -152,3 +152,81 @@ def test_a_right_cited_as_the_laws_text_is_not_asked() -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == ["publication_optout"], reasons
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Re: Quick question", "Please remove me from your list."),
+        ("Re: Tarjous", "Poistakaa minut listaltanne, kiitos."),
+        ("Sv: Erbjudande", "Ta bort mig från er lista."),
+        ("SV: Tilbud", "Fjern meg fra listen, og ikke kontakt meg igjen."),
+        ("Re: Angebot", "Bitte entfernen Sie mich von Ihrer Liste."),
+        ("Re: Offre", "Merci de me retirer de votre liste."),
+        ("", "Jeg ønsker ikke at modtage flere mails."),
+    ],
+)
+def test_your_list_in_a_reply_is_the_senders_mailing_list(subject: str, text: str) -> None:
+    _assert_main(text, "marketing_optout", subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please remove my name from the members list on your website.",
+        "Please remove me from the list of signatories of the open letter.",
+        "Poistakaa nimeni yhdistyksen jäsenlistalta.",
+        "Ta bort mig från listan på hemsidan.",
+        "Bitte entfernen Sie mich von der Mitgliederliste auf der Website.",
+        "Merci de me retirer de la liste des adhérents publiée sur le site.",
+    ],
+)
+def test_a_published_list_stays_a_publication_optout(text: str) -> None:
+    _assert_main(text, "publication_optout")
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Request for deletion of profile: Maria Lind",
+            "Name: Maria Lind\nProfile e-mail: maria.lind@example.org\n\nReason:\nNone given.",
+        ),
+        (
+            "Anmodning om sletning af profil: Jens Holm",
+            "Navn: Jens Holm\nProfil-e-mail: jens@example.dk\n\nBegrundelse:\nIngen begrundelse.",
+        ),
+    ],
+)
+def test_a_submitted_forms_subject_is_its_request_and_a_person_looks(
+    subject: str, text: str
+) -> None:
+    intents, review, reasons = _read(subject, text)
+    assert intents[:1] == ["erasure"], reasons
+    assert review, reasons
+
+
+def test_a_companys_status_lines_are_no_form_request() -> None:
+    intents, _, reasons = _read(
+        "Deletion request received", "Reference: 88213\nStatus: in progress"
+    )
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Solicito acesso a uma cópia completa de todos os meus dados pessoais.", "access"),
+        ("Solicito a exclusão definitiva de todo e qualquer dado pessoal sobre mim.", "erasure"),
+        ("Hola, si pueden apoyar con la eliminación de mis datos personales, gracias.", "erasure"),
+        ("I skal fjerne mit billede fra jeres side med det samme.", "publication_optout"),
+        ("Jeg ønsker ikke å motta flere e-poster fra dere.", "marketing_optout"),
+    ],
+)
+def test_other_languages_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_spanish_condition_still_asks_nothing() -> None:
+    intents, _, reasons = _read("", "Si ustedes no borran mis datos, presentaré una queja.")
+    assert "erasure" not in intents, reasons
