@@ -11,6 +11,7 @@ that asks neither is the worst error, so those two need stronger evidence than t
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 import unicodedata
@@ -1948,15 +1949,22 @@ def _has_words(text: str) -> bool:
     return _THREE_LETTERS.search(_BRACKETED.sub(" ", text)) is not None
 
 
-# A web form's fields, one or more run together: "Name: {name} Profile e-mail: {email}",
-# "Reason: No reason given." (a label of one to three words, a value of a few words at most)
-_FORM_FIELDS = re.compile(r"(?:[^\W\d_][\w'/-]*(?:\s[\w'/-]+){0,2}:(?:\s+\S+){0,4}\s*)+")
+def _form_fields(text: str) -> bool:
+    """A web form's fields, one or more run together: "Name: {name} Profile e-mail: {email}",
+    "Reason: No reason given." (a label of one to three words ending in a colon, a value of four
+    words at most). Counted word by word: between two labels' colons lie at most four words of
+    value and two more of the next label."""
+    words = text.split()
+    colons = [i for i, w in enumerate(words) if w.endswith(":") and any(c.isalpha() for c in w)]
+    if not colons or colons[0] > 2 or len(words) - 1 - colons[-1] > 4:
+        return False
+    return all(b - a - 1 <= 6 for a, b in itertools.pairwise(colons))
 
 
 def _prose(text: str) -> bool:
     """Words outside placeholders and outside a form's fields: a subject over a submitted form
     ("Anmodning om sletning af profil" over "Navn: {name}", eighth session) is its request."""
-    return _has_words(text) and not _FORM_FIELDS.fullmatch(_BRACKETED.sub("X", text).strip())
+    return _has_words(text) and not _form_fields(_BRACKETED.sub("X", text))
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:

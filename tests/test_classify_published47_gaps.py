@@ -230,3 +230,14 @@ def test_other_languages_wordings(text: str, intent: str) -> None:
 def test_a_spanish_condition_still_asks_nothing() -> None:
     intents, _, reasons = _read("", "Si ustedes no borran mis datos, presentaré una queja.")
     assert "erasure" not in intents, reasons
+
+
+def test_a_long_submitted_form_is_read_at_once() -> None:
+    """The form-field check counts words: a first version as one regular expression backtracked
+    for 75 s over a six-field form (tests/letters/blind20/012_fi_lomake.txt)."""
+    import time
+
+    fields = "\n".join(f"Kenttä numero {i}: arvo {i} tässä" for i in range(300))
+    started = time.perf_counter()
+    _read("Tietosuojapyyntö", fields + "\nLisätiedot: Haluan tietoni koneluettavassa muodossa.")
+    assert time.perf_counter() - started < 5.0
