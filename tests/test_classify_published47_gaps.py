@@ -241,3 +241,39 @@ def test_a_long_submitted_form_is_read_at_once() -> None:
     started = time.perf_counter()
     _read("Tietosuojapyyntö", fields + "\nLisätiedot: Haluan tietoni koneluettavassa muodossa.")
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please restrict the processing of my personal data for marketing purposes.",
+        "Bitte schränken Sie die Verarbeitung meiner Daten für Werbezwecke ein.",
+        "Je vous demande de limiter le traitement de mes données à des fins de prospection.",
+        "Begränsa behandlingen av mina uppgifter för marknadsföring, tack.",
+        "Rajoittakaa tietojeni käsittelyä markkinointitarkoituksiin.",
+    ],
+)
+def test_processing_restricted_for_marketing_is_the_marketing_stopped(text: str) -> None:
+    _assert_main(text, "marketing_optout")
+
+
+def test_a_restriction_while_a_complaint_is_checked_stays_one() -> None:
+    _assert_main(
+        "Please restrict the processing of my data while you check my complaint.", "restriction"
+    )
+
+
+def test_a_broken_profile_form_reported_asks_no_rectification() -> None:
+    intents, review, reasons = _read(
+        "Can't update my profile information",
+        "The save button does nothing when I try to update my address.",
+    )
+    assert "rectification" not in intents, reasons
+    assert review
+
+
+def test_a_broken_form_and_a_please_still_asks_the_change() -> None:
+    _assert_main(
+        "I cannot change my address in the app, please update it to Main Street 5.",
+        "rectification",
+    )
