@@ -1,8 +1,9 @@
 """The seventh session's adversarial review (tests/adversarial_letters.py): 135 letters written
 by a reviewer who read that session's classifier changes and aimed at their weak side, in the
 five languages. Run against the code before the session, 21 of them were read with an erasure or
-rectification they do not ask; after the review's fixes, 15 (KNOWN_DESTRUCTIVE: most are older
-gaps, a relative's request told as the writer's own, a deletion's consequence). These tests hold
+rectification they do not ask; after the review's fixes, 15; after the eighth session's (a
+relative's or someone's request to the company told is theirs, the `mention` context), 6
+(KNOWN_DESTRUCTIVE: older gaps, a deletion's consequence, the app that deletes). These tests hold
 that line: no other letter may gain a destructive reading, and every letter read right stays
 right. KNOWN_MISSED lists the real requests still not read (most go to a person)."""
 
@@ -17,18 +18,9 @@ KNOWN_DESTRUCTIVE = frozenset(
     {
         "de_app_loescht",
         "de_span2",
-        "en_condition_refusal_story",
-        "en_defer_story",
-        "en_defer_story_ctrl",
         "en_request_under_rect_story",
-        "fi_defer_story",
-        "fi_defer_story_ctrl",
         "fi_span2",
-        "fr_defer_story",
-        "fr_defer_story_ctrl",
         "fr_span2",
-        "sv_defer_story",
-        "sv_defer_story_ctrl",
         "sv_span2",
     }
 )
@@ -92,4 +84,4 @@ def test_adversarial_letter(letter: dict) -> None:
 def test_the_known_lists_name_real_letters() -> None:
     ids = {item["id"] for item in L}
     assert ids >= KNOWN_DESTRUCTIVE and ids >= KNOWN_MISSED
-    assert len(KNOWN_DESTRUCTIVE) <= 15
+    assert len(KNOWN_DESTRUCTIVE) <= 6

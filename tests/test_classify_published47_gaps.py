@@ -277,3 +277,30 @@ def test_a_broken_form_and_a_please_still_asks_the_change() -> None:
         "I cannot change my address in the app, please update it to Main Street 5.",
         "rectification",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My ex-husband emailed you last week asking you to delete my account. I was not told.",
+        "Poikani pyysi teitä poistamaan tilini. En tiennyt siitä mitään.",
+        "Min dotter bad er att radera mitt konto. Det visste jag inte om.",
+        "Meine Tochter hat Sie gebeten, mein Konto zu löschen. Davon wusste ich nichts.",
+        "Ma fille vous a demandé de supprimer mon compte. Je ne le savais pas.",
+    ],
+)
+def test_a_relatives_request_told_is_not_the_writers_erasure(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
+    assert review
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I asked you to delete my account in March and it is still there.",
+        "My daughter asked me to write to you: please delete her account and mine.",
+    ],
+)
+def test_the_writers_own_erasure_beside_a_story_stays(text: str) -> None:
+    _assert_main(text, "erasure")
