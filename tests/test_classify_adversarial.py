@@ -2,8 +2,9 @@
 by a reviewer who read that session's classifier changes and aimed at their weak side, in the
 five languages. Run against the code before the session, 21 of them were read with an erasure or
 rectification they do not ask; after the review's fixes, 15; after the eighth session's (a
-relative's or someone's request to the company told is theirs, the `mention` context), 6
-(KNOWN_DESTRUCTIVE: older gaps, a deletion's consequence, the app that deletes). These tests hold
+relative's or someone's request to the company told is theirs, the `mention` context; a refusal
+with the deletion's consequence in the conditional; the app's own deleting told), none
+(KNOWN_DESTRUCTIVE is empty and must stay so). These tests hold
 that line: no other letter may gain a destructive reading, and every letter read right stays
 right. KNOWN_MISSED lists the real requests still not read (most go to a person)."""
 
@@ -14,16 +15,7 @@ from adversarial_letters import L
 
 from mailbot.classify import classify, load_rules
 
-KNOWN_DESTRUCTIVE = frozenset(
-    {
-        "de_app_loescht",
-        "de_span2",
-        "en_request_under_rect_story",
-        "fi_span2",
-        "fr_span2",
-        "sv_span2",
-    }
-)
+KNOWN_DESTRUCTIVE: frozenset[str] = frozenset()
 KNOWN_MISSED = frozenset(
     {
         "de_hat_geaendert",
@@ -84,4 +76,4 @@ def test_adversarial_letter(letter: dict) -> None:
 def test_the_known_lists_name_real_letters() -> None:
     ids = {item["id"] for item in L}
     assert ids >= KNOWN_DESTRUCTIVE and ids >= KNOWN_MISSED
-    assert len(KNOWN_DESTRUCTIVE) <= 6
+    assert not KNOWN_DESTRUCTIVE

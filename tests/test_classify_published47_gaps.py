@@ -304,3 +304,31 @@ def test_a_relatives_request_told_is_not_the_writers_erasure(text: str) -> None:
 )
 def test_the_writers_own_erasure_beside_a_story_stays(text: str) -> None:
     _assert_main(text, "erasure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Älkää poistako mitään, poistaminen veisi kaikki kuvani. Kirjaudun pian.",
+        "Radera inte kontot, raderingen skulle ta bort alla mina recept. Jag loggar in snart.",
+        "Bitte löschen Sie nichts, eine Löschung würde alle meine Notizen vernichten.",
+        "Ne supprimez pas mon compte, la suppression me ferait perdre mes favoris.",
+        "Hallo, Ihre App löscht ständig meine Einträge, seit dem Update ist alles weg.",
+    ],
+)
+def test_a_refusal_with_its_consequence_or_the_apps_own_deleting_asks_no_erasure(
+    text: str,
+) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Löschen Sie bitte mein Konto, das würde mir viel Ärger ersparen.",
+        "Supprimez mon compte, cela me ferait plaisir.",
+    ],
+)
+def test_a_request_with_a_conditional_reason_stays(text: str) -> None:
+    _assert_main(text, "erasure")
