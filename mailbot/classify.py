@@ -1843,10 +1843,12 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 
 
 _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
-# (a polite word, or a contrast and a few words: "..., sondern dass Sie sie löschen")
+# (a polite word, or a contrast or a "so" and a few words: "..., sondern dass Sie sie löschen";
+# matched against folded text, so written without diacritics: "snalla", "sa")
 _CLAUSE_OPENING = re.compile(
-    r"\s*((please|pls|kindly|bitte|snälla|vänligen|merci\s+de)\s+"
-    r"|(sondern|but|utan|men|mais|vaan|mutta|aber)\s+(\w+\s+){0,3})?"
+    r"\s*((please|pls|kindly|bitte|snalla|vanligen|merci\s+de)\s+"
+    r"|(sondern|but|utan|men|mais|vaan|mutta|aber|so|sa|joten|also|donc|alors|deshalb|daher)\s+"
+    r"(\w+\s+){0,3})?"
 )
 
 
@@ -1859,7 +1861,9 @@ def _clear_spanning_negations(
     A match whose break follows its verb ("delete anything; I need the records") has no such
     match after the break and stays negated; so does one with a negation of its own before the
     break ("Konto – bitte nicht – löschen")."""
-    negated = [h for h in hits if h.why_not == "negated"]
+    # (eighth session: a match read as a mention, what the writer tried, spans the same way: "yritin
+    # poistaa tilin sovelluksessa mutta se ei onnistu, joten poistakaa tilini")
+    negated = [h for h in hits if h.why_not in ("negated", "mention")]
     if not negated:
         return
     for hit in negated:

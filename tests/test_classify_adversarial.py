@@ -23,7 +23,6 @@ KNOWN_MISSED = frozenset(
         "de_quote_own",
         "de_refuse_access_del",
         "de_refuse_consent",
-        "de_tried",
         "de_wish_und",
         "de_wish_und2",
         "en_defer_real",
@@ -33,7 +32,6 @@ KNOWN_MISSED = frozenset(
         "en_quote_reminder",
         "en_refuse_access_del",
         "en_refuse_marketing",
-        "en_tried_rect",
         "en_under_right_erasure",
         "en_will_delete",
         "en_wish_access",
@@ -58,7 +56,6 @@ KNOWN_MISSED = frozenset(
         "sv_quote_access",
         "sv_quote_own",
         "sv_sjalv_avslutade",
-        "sv_tried",
     }
 )
 

@@ -332,3 +332,32 @@ def test_a_refusal_with_its_consequence_or_the_apps_own_deleting_asks_no_erasure
 )
 def test_a_request_with_a_conditional_reason_stays(text: str) -> None:
     _assert_main(text, "erasure")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I tried to change my phone number in the app twice without luck, so I am asking you "
+            "to change it to 0401234567.",
+            "rectification",
+        ),
+        (
+            "Jag har försökt ta bort kontot själv men knappen fungerar inte, så radera mitt konto "
+            "och mina uppgifter.",
+            "erasure",
+        ),
+        (
+            "Ich habe versucht, mein Profil selbst zu löschen, das geht nicht, also löscht mein "
+            "Profil und alle meine Daten.",
+            "erasure",
+        ),
+    ],
+)
+def test_what_the_writer_tried_then_a_so_and_the_request(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_what_the_writer_tried_alone_asks_nothing() -> None:
+    intents, _, reasons = _read("", "I tried to change my phone number in the app yesterday.")
+    assert "rectification" not in intents, reasons
