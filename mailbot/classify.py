@@ -149,6 +149,7 @@ _CONTEXT_KEYS = (
     "controller_notice",
     "public_place",
     "whole_register",
+    "own_earlier_request",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
 # asiakasrekisteriinne", "supprimer le compte client de notre société". When the letter names the
@@ -2111,7 +2112,18 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             )
             if scores[intent] >= DESTRUCTIVE_THRESHOLD and strong:
                 accepted.append(intent)
-        elif scores[intent] >= THRESHOLD:
+        # (a marketing opt-out needs one match past the bare noun's weight, or the subject line:
+        # "nyhetsbrev" and "utskick" told twice in a letter about the newsletter's content ask no
+        # stop, eighth session)
+        elif scores[intent] >= THRESHOLD and (
+            intent != "marketing_optout"
+            or any(
+                h.intent == intent
+                and h.effective > 0
+                and (h.pattern.weight >= 0.6 or sentences[h.sentence].subject)
+                for h in hits
+            )
+        ):
             accepted.append(intent)
     # Data shown in a public place (found with Google, a public repository's file, a public page)
     # asked away in words of deleting ("I noticed my addresses in this file and I want it
@@ -2555,7 +2567,10 @@ def _subject_only_destructive(
 
 
 def _refused_destructive(
-    reading: _Reading, sentences: list[_Sentence], intents: list[str]
+    reading: _Reading,
+    sentences: list[_Sentence],
+    intents: list[str],
+    lang: LanguageRules | None = None,
 ) -> tuple[list[str], list[str]]:
     """Erasure or rectification read as a further right of a letter whose writer says, in its
     body, not to do it ("älkää poistako mitään, antakaa tiedot tiedostona", "je ne demande pas
@@ -2577,17 +2592,24 @@ def _refused_destructive(
     # right is dropped even so: in long letters the full-words patterns match the story too, and
     # a person looks; "delete my old number, but do not delete my account" beside an access
     # request goes to review without the erasure: seventh session's adversarial review)
-    drop = [
-        i
-        for n, i in enumerate(intents)
-        if i in refused
-        and (
-            n > 0
-            or not any(
-                h.intent == i and h.effective > 0 and h.pattern.weight >= 1.0 for h in reading.hits
+    # (the writer's own earlier request told, "pyysin puhelimessa, että tilini poistetaan. Perun
+    # sen pyynnön ... älkää poistako vielä mitään", is no request in full words: `own_earlier_request`,
+    # eighth session)
+    earlier = lang.guarded("own_earlier_request") if lang is not None and refused else []
+
+    def asked_in_full(intent: str) -> bool:
+        return any(
+            h.intent == intent
+            and h.effective > 0
+            and h.pattern.weight >= 1.0
+            and not (
+                earlier
+                and _finds(earlier, sentences[h.sentence].folded, sentences[h.sentence].plain)
             )
+            for h in reading.hits
         )
-    ]
+
+    drop = [i for n, i in enumerate(intents) if i in refused and (n > 0 or not asked_in_full(i))]
     if len(drop) == len(intents):
         drop = []
     if not drop:
@@ -2665,9 +2687,19 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     if not readings:  # no rules for any likely language: the universal ones (article numbers)
         readings = [_read(sentences, LanguageRules(language=top), rules.universal)]
     reading = readings[0]
+    # A sure language whose rules read words of a right and set every one of them aside (a
+    # suppress, a negation, a mention: "I gårdagens nyhetsbrev stod det att ...", eighth session)
+    # understood the letter: a neighbour's rules, which lack those exceptions, do not overrule it.
+    understood = (
+        top_prob >= 0.9
+        and readings[0].language == top
+        and not readings[0].accepted
+        and any(h.why_not for h in readings[0].hits)
+    )
     for other in readings[1:]:
         if (
-            other.accepted
+            not understood
+            and other.accepted
             and (other.total > reading.total * 1.5 or not reading.accepted)
             # a letter the detected language reads as addressed to the authority or as the
             # company's own notice stays so: a neighbour's rules may not know the authority's
@@ -2691,7 +2723,9 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     if reading.public_place:
         intents = ["publication_optout" if i == "erasure" else i for i in intents]
     intents, subject_only_why = _subject_only_destructive(reading, sentences, intents)
-    intents, refused_why = _refused_destructive(reading, sentences, intents)
+    intents, refused_why = _refused_destructive(
+        reading, sentences, intents, rules.languages.get(reading.language)
+    )
     subject_only_why += refused_why
     reasons = [_reason(h) for h in reading.hits if h.effective > 0 or h.why_not]
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())

@@ -844,6 +844,24 @@ FOLDERS = (
         main_share=0.65,
         all_share=0.78,
     ),
+    # A thirtieth blind set (tests/letters/blind30/, labels.tsv): 100 letters in the five languages
+    # in the style of letters that end up published (GitHub issues, forum posts quoting the mail
+    # sent, consumer-advice letters adapted, web-form submissions, replies, relatives and lawyers);
+    # all nine rights, 25 with two or more, 12 asking nothing. Before (eighth session, after the
+    # session's published sweeps 47-53): 77.0% main right, 3 destructive readings; after: 88.0%,
+    # none.
+    Folder(
+        "blind30",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=12,
+        multi_right=20,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.8,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",
