@@ -862,6 +862,23 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.85,
     ),
+    # A thirty-first blind set (tests/letters/blind31/, labels.tsv): 96 letters in twelve other EU
+    # languages (es, it, nl, pl, pt, da, nb, et, cs, hu, ro, el), 8 each, formal and everyday, a
+    # third asking two rights, 12 asking none. Before (eighth session): 75.0% main right, 2
+    # destructive readings (both reviewed); after: 91.7%, none.
+    Folder(
+        "blind31",
+        "bench",
+        letters=96,
+        languages=12,
+        non_requests=12,
+        multi_right=20,
+        has_languages=("es", "it", "nl", "pl", "pt", "da", "nb", "et", "cs", "hu", "ro", "el"),
+        every_right=True,
+        main_languages=(),
+        all_share=0.88,
+        other_share=0.88,
+    ),
     Folder(
         "blind15",
         "bench",
