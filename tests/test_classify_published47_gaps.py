@@ -1,6 +1,7 @@
-"""The gaps found in the eighth session's sweeps of real published letters (published47-50:
+"""The gaps found in the eighth session's sweeps of real published letters (published47-53:
 Swedish people-search and patient letters, GitHub issues to archives and public repositories,
-German and French generators), as short letters of our own in the same general wording
+German and French generators, other EU languages, fixtures of request tools) and in the
+adversarial review's letters, as short letters of our own in the same general wording
 (rules/README.md, "Eighth session"):
 
 - a paragraph that is one quotation of several sentences (a law or a company's terms quoted
