@@ -362,3 +362,22 @@ def test_what_the_writer_tried_then_a_so_and_the_request(text: str, intent: str)
 def test_what_the_writer_tried_alone_asks_nothing() -> None:
     intents, _, reasons = _read("", "I tried to change my phone number in the app yesterday.")
     assert "rectification" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am a California resident. I opt out of the sale of my personal information.",
+        "Do not sell or share my personal information with anyone.",
+    ],
+)
+def test_the_sale_opted_out_of_is_an_objection_not_a_marketing_stop(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["objection"], reasons
+    assert "marketing_optout" not in intents, reasons
+
+
+def test_marketing_mail_stopped_beside_the_sale_stays_a_marketing_stop() -> None:
+    _assert_main(
+        "Please stop sending me marketing emails and do not sell my data.", "marketing_optout"
+    )
