@@ -381,3 +381,24 @@ def test_marketing_mail_stopped_beside_the_sale_stays_a_marketing_stop() -> None
     _assert_main(
         "Please stop sending me marketing emails and do not sell my data.", "marketing_optout"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Bonjour, pouvez-vous supprimer ma photo de la page équipe ? Merci !",
+            "publication_optout",
+        ),
+        (
+            "Je vous ai déjà demandé de me retirer là où j'apparais encore dans la liste publique.",
+            "publication_optout",
+        ),
+        (
+            "Ich habe Sie schon zweimal gebeten, mir keine Kataloge mehr zu schicken.",
+            "marketing_optout",
+        ),
+    ],
+)
+def test_german_and_french_issue_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
