@@ -1141,6 +1141,9 @@ _BARE_BULLET = re.compile(_BULLET_MARK + r"\s*$")  # an item's number left alone
 # (The mark is part of the match, not a lookbehind: the regex then skips to the marks.)
 _SENTENCE_GAP = re.compile(r"[.!?][\"')»”]*\s+")
 _DAY = re.compile(r"(?<![\d.])\d{1,2}\.\Z")  # checked on the text up to the gap's full stop
+# a numeric date written with full stops ("3.10.", "12.3.2024."): before a word in lower case it
+# ends no sentence ("pyysin 3.10. puhelimessa, että ...", eighth session)
+_NUMERIC_DATE = re.compile(r"(?<![\d.])\d{1,2}\.\d{1,2}\.(?:\d{2,4}\.?)?\Z")
 # "for example" and "that is" in the letters' languages, before a capital: "e.g. JSON"
 _ABBREVIATION = re.compile(
     r"(?<![\w.])(?:e\.g|i\.e|z\.\s?b|d\.\s?h|p\.\s?ex|p\.\s?ej|t\.\s?ex|bl\.\s?a|f\.\s?eks|"
@@ -1168,6 +1171,7 @@ def _split_sentences(unit: str) -> list[str]:
             (_DAY.search(unit, max(0, stop - 3), stop + 1) and _MONTH.match(unit, end))
             or _ABBREVIATION.search(unit, max(0, stop - 8), stop + 1)
             or (unit[stop - 1 : stop + 1] in ("z.", "Z.") and unit[end : end + 2] == "B.")
+            or (following[:1].islower() and _NUMERIC_DATE.search(unit, max(0, stop - 11), stop + 1))
         ):
             # "am 8. Januar", "e.g. JSON", "z. B. CSV": a date or an abbreviation, no sentence end
             continue

@@ -402,3 +402,14 @@ def test_marketing_mail_stopped_beside_the_sale_stays_a_marketing_stop() -> None
 )
 def test_german_and_french_issue_wordings(text: str, intent: str) -> None:
     _assert_main(text, intent)
+
+
+def test_a_numeric_date_before_lower_case_ends_no_sentence() -> None:
+    """All in lower case, "pyysin 3.10. puhelimessa, että ..." stays one sentence: the writer's
+    own earlier request told, which the letter now refuses."""
+    intents, _, reasons = _read(
+        "",
+        "pyysin 3.10. puhelimessa, että tilini poistetaan. perun sen pyynnön. älkää poistako "
+        "vielä mitään, lukitkaa tiedot vain talteen kunnes riita on ohi.",
+    )
+    assert "erasure" not in intents, reasons
