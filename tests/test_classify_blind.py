@@ -879,6 +879,23 @@ FOLDERS = (
         all_share=0.88,
         other_share=0.88,
     ),
+    # A thirty-second blind set (tests/letters/blind32/, labels.tsv): 100 letters in the five
+    # languages by another writer, after blind30/31's fixes (pensioners, students, second-language
+    # writers, long stories before the request; banks, insurers, clubs, schools, charities); all
+    # nine rights, 26 with two or more, 12 asking none. Before (eighth session): 76.0% main right,
+    # 1 destructive reading; after: 90.0%, none.
+    Folder(
+        "blind32",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=12,
+        multi_right=20,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.8,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",
