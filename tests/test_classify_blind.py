@@ -896,6 +896,24 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.85,
     ),
+    # A thirty-third blind set (tests/letters/blind33/, labels.tsv): 100 letters in the five
+    # languages as they look when people publish them or copy them from advice sites (a forum
+    # post's quoted email, a filled-in template with options left in, lawyers, parents, carers,
+    # web forms, replies repeating the request); 12 asking none (a process question, a thank-you,
+    # a newsletter's own text, a forwarded confirmation). Before (eighth session, after blind32's
+    # fixes): 83.0% main right, no destructive reading; after: 91.0%, none.
+    Folder(
+        "blind33",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=12,
+        multi_right=20,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.8,
+        all_share=0.88,
+    ),
     Folder(
         "blind15",
         "bench",
