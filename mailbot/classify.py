@@ -1852,6 +1852,13 @@ _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
 # matched against folded text, so written without diacritics: "snalla", "sa")
 _CLAUSE_OPENING = re.compile(
     r"\s*((please|pls|kindly|bitte|snalla|vanligen|merci\s+de)\s+"
+    r"|(sondern|but|utan|men|mais|vaan|mutta|aber)\s+(\w+\s+){0,3})?"
+)
+# ... and for a match read as a mention (what the writer tried), a "so" too: "yritin poistaa tilin,
+# mutta se ei onnistu, joten poistakaa tilini" (not for a negation: "En pyytänyt teitä poistamaan
+# mitään, joten poistamalla tilini teitte virheen" stays a complaint, the adversarial review)
+_CLAUSE_OPENING_AFTER_MENTION = re.compile(
+    r"\s*((please|pls|kindly|bitte|snalla|vanligen|merci\s+de)\s+"
     r"|(sondern|but|utan|men|mais|vaan|mutta|aber|so|sa|joten|also|donc|alors|deshalb|daher)\s+"
     r"(\w+\s+){0,3})?"
 )
@@ -1886,7 +1893,10 @@ def _clear_spanning_negations(
                 # the clause after the break starts with the bare verb (an imperative: "..., delete
                 # it"; the languages' bare stems weigh 0.2-0.3), not "..., a deletion would mean
                 # losing my photos" or "..., erasure would wipe out my history"
-                and _CLAUSE_OPENING.fullmatch(sent.folded, breaks[-1], h.start) is not None
+                and (
+                    _CLAUSE_OPENING_AFTER_MENTION if hit.why_not == "mention" else _CLAUSE_OPENING
+                ).fullmatch(sent.folded, breaks[-1], h.start)
+                is not None
                 and h.pattern.weight <= BARE_STEM_WEIGHT
                 for h in hits
             )
@@ -1958,6 +1968,11 @@ def _has_words(text: str) -> bool:
     return _THREE_LETTERS.search(_BRACKETED.sub(" ", text)) is not None
 
 
+_FORM_SENDER = re.compile(
+    r"(?i)\b(name|nimi|navn|namn|nom|e-?mail|sähköposti|sahkoposti|e-?post|courriel)\s*:"
+)
+
+
 def _form_fields(text: str) -> bool:
     """A web form's fields, one or more run together: "Name: {name} Profile e-mail: {email}",
     "Reason: No reason given." (a label of one to three words ending in a colon, a value of four
@@ -1970,10 +1985,12 @@ def _form_fields(text: str) -> bool:
     return all(b - a - 1 <= 6 for a, b in itertools.pairwise(colons))
 
 
-def _prose(text: str) -> bool:
-    """Words outside placeholders and outside a form's fields: a subject over a submitted form
-    ("Anmodning om sletning af profil" over "Navn: {name}", eighth session) is its request."""
-    return _has_words(text) and not _form_fields(_BRACKETED.sub("X", text))
+def _prose(text: str, form: bool) -> bool:
+    """Words outside placeholders and, in a submitted form (`form`: the letter has a sender's
+    field, "Name:", "E-mail:"; a helpdesk's closing notice, "Ticket: 55120 Status: Closed", has
+    none: the eighth session's adversarial review), outside the form's fields: a subject over a
+    submitted form ("Anmodning om sletning af profil" over "Navn: {name}") is its request."""
+    return _has_words(text) and not (form and _form_fields(_BRACKETED.sub("X", text)))
 
 
 def _scores(hits: list[_Hit]) -> dict[str, float]:
@@ -2010,7 +2027,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # case in the third person, far from any "I" or "we": the letter is theirs throughout.
     # (looked up only where it decides something: most letters say "I" and ask nothing destructive)
     representative = functools.cache(lambda: _finds_in(lang, "representative", sentences))
-    if lang.ctx("addressed") and any(not s.subject and _prose(s.text) for s in sentences):
+    form = any(_FORM_SENDER.search(s.text) for s in sentences if not s.subject)
+    if lang.ctx("addressed") and any(not s.subject and _prose(s.text, form) for s in sentences):
         addressed = _finds_in(lang, "addressed", sentences) or representative()
     emphasised: dict[int, int] = {}
     if lang.ctx("emphasis"):
@@ -2523,6 +2541,7 @@ def _points_at_history(text: str, rules: Rules) -> bool:
 def _subject_only_destructive(
     reading: _Reading, sentences: list[_Sentence], intents: list[str]
 ) -> tuple[list[str], list[str]]:
+    form = any(_FORM_SENDER.search(s.text) for s in sentences if not s.subject)
     """Erasure or rectification that only the subject line names, in a letter whose body asks
     the other one: the body is the request ("Rectification de données me concernant" over a body
     asking deletion, a published letter reproduced with the wrong subject). The subject's right
@@ -2560,6 +2579,12 @@ def _subject_only_destructive(
         elif other in body_asks and other in intents:
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body asks {other}")
+        elif form and any(i not in DESTRUCTIVE for i in intents):
+            # a submitted form's subject over fields that choose another right ("Delete account"
+            # over "Request type: Copy of my data"): the fields are the request (the eighth
+            # session's adversarial review)
+            kept.remove(intent)
+            why.append(f"{intent} named only in the subject line, the form asks another right")
         elif intent == "erasure" and "publication_optout" in intents and absorbed_by_publication:
             # ninth sweep: "Remove mentor personal data" over "remove my personal information
             # from the website": the body says the removal is from a published page
@@ -2614,7 +2639,16 @@ def _refused_destructive(
         )
 
     drop = [i for n, i in enumerate(intents) if i in refused and (n > 0 or not asked_in_full(i))]
-    if len(drop) == len(intents):
+    told_earlier = bool(earlier) and any(
+        h.intent in drop
+        and h.effective > 0
+        and _finds(earlier, sentences[h.sentence].folded, sentences[h.sentence].plain)
+        for h in reading.hits
+    )
+    if len(drop) == len(intents) and not told_earlier:
+        # (a letter that only refuses keeps its reading, and a person looks; one that takes back
+        # its own earlier request, "Last week I emailed you asking you to delete my account.
+        # Please ignore that email and do not delete anything", asks nothing)
         drop = []
     if not drop:
         return intents, []
