@@ -413,3 +413,40 @@ def test_a_numeric_date_before_lower_case_ends_no_sentence() -> None:
         "vielä mitään, lukitkaa tiedot vain talteen kunnes riita on ohi.",
     )
     assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you tell me how to delete my account?",
+        "Pouvez-vous me dire comment supprimer mon compte ?",
+        "Kan ni berätta hur jag raderar mitt konto?",
+    ],
+)
+def test_how_to_do_it_asked_is_no_erasure(text: str) -> None:
+    intents, review, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
+    assert review
+
+
+def test_a_request_beside_a_how_to_remark_stays() -> None:
+    _assert_main("Can you delete my account? I could not find how to do it.", "erasure")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Please send my full repair history, with the photos and your notes, directly to the "
+            "new landlord in a format they can import.",
+            "portability",
+        ),
+        (
+            "Bitte nehmen Sie meinen Eintrag vollständig aus Ihrem Verzeichnis, ich praktiziere "
+            "nicht mehr.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_blind32_and_blind33_wordings(text: str, intent: str) -> None:
+    _assert_main(text, intent)
