@@ -18,7 +18,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "bench"))
 from classify_eval import Labelled, main_right, read_labels, read_letter  # noqa: E402
 
-__all__ = ["GapLetters", "Labelled", "assert_main", "assert_reads_as_labelled", "read"]
+__all__ = [
+    "GapLetters",
+    "Labelled",
+    "assert_adversarial",
+    "assert_main",
+    "assert_reads_as_labelled",
+    "read",
+]
 
 
 class GapLetters:
@@ -81,3 +88,16 @@ def assert_main(text: str, intent: str, subject: str = "") -> None:
     """The letter's main right (read without a subject line unless one is given) is `intent`."""
     intents, _, reasons = read(subject, text)
     assert intents[:1] == [intent], (subject, text, intents, reasons)
+
+
+def assert_adversarial(
+    letter: dict, bad: set[str], known_destructive: frozenset[str], known_missed: frozenset[str]
+) -> None:
+    """One of an adversarial review's letters (tests/adversarial*_letters.py): no erasure or
+    rectification among `bad` read into it unless it is a known destructive reading, and every
+    right it asks read unless it is known to be missed."""
+    got = classify(subject=letter["subject"], text=letter["text"], rules=load_rules())
+    if letter["id"] not in known_destructive:
+        assert not set(got.intents) & bad, (got.intents, got.reasons)
+    if letter["id"] not in known_destructive | known_missed:
+        assert letter["want"] <= set(got.intents), (got.intents, got.reasons)
