@@ -92,6 +92,10 @@ NEGATABLE = frozenset(INTENTS) - {"marketing_optout", "publication_optout", "obj
 THRESHOLD = 0.7  # summed weight an intent needs to be reported
 DESTRUCTIVE_THRESHOLD = 1.0  # ... and erasure / rectification need more,
 STRONG_WEIGHT = 0.8  # ... including one request-shaped match (not only a noun or an article)
+# a marketing opt-out needs one match of at least this weight (the languages' bare "marketing",
+# "Werbung" nouns weigh 0.6; "nyhetsbrev", "utskick" told about the newsletter's content less) or
+# one in the subject line
+MARKETING_WORD_WEIGHT = 0.6
 BARE_STEM_WEIGHT = 0.3  # a bare verb stem ("delete", "radera", "poista\w*") weighs no more
 SUBJECT_FACTOR = 1.5  # a match in the subject line weighs more: it names what the letter is about
 # "but above all, delete my account": a right asked in a sentence with an `emphasis` word is the
@@ -1850,17 +1854,20 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
 _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
 # (a polite word, or a contrast or a "so" and a few words: "..., sondern dass Sie sie löschen";
 # matched against folded text, so written without diacritics: "snalla", "sa")
-_CLAUSE_OPENING = re.compile(
-    r"\s*((please|pls|kindly|bitte|snalla|vanligen|merci\s+de)\s+"
-    r"|(sondern|but|utan|men|mais|vaan|mutta|aber)\s+(\w+\s+){0,3})?"
-)
+_POLITE_OPENERS = r"please|pls|kindly|bitte|snalla|vanligen|merci\s+de"
+_CONTRAST_OPENERS = r"sondern|but|utan|men|mais|vaan|mutta|aber"
+
+
+def _clause_opening(openers: str) -> re.Pattern[str]:
+    return re.compile(rf"\s*(({_POLITE_OPENERS})\s+|({openers})\s+(\w+\s+){{0,3}})?")
+
+
+_CLAUSE_OPENING = _clause_opening(_CONTRAST_OPENERS)
 # ... and for a match read as a mention (what the writer tried), a "so" too: "yritin poistaa tilin,
 # mutta se ei onnistu, joten poistakaa tilini" (not for a negation: "En pyytänyt teitä poistamaan
 # mitään, joten poistamalla tilini teitte virheen" stays a complaint, the adversarial review)
-_CLAUSE_OPENING_AFTER_MENTION = re.compile(
-    r"\s*((please|pls|kindly|bitte|snalla|vanligen|merci\s+de)\s+"
-    r"|(sondern|but|utan|men|mais|vaan|mutta|aber|so|sa|joten|also|donc|alors|deshalb|daher)\s+"
-    r"(\w+\s+){0,3})?"
+_CLAUSE_OPENING_AFTER_MENTION = _clause_opening(
+    _CONTRAST_OPENERS + r"|so|sa|joten|also|donc|alors|deshalb|daher"
 )
 
 
@@ -1951,6 +1958,8 @@ class _Reading:
     controller_notice: bool = False
     # Erasure read, and the data is shown in a public place (`public_place`): see _read.
     public_place: bool = False
+    # The letter is a submitted web form: it has a sender's field ("Name:", "E-mail:").
+    form: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -2142,7 +2151,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             or any(
                 h.intent == intent
                 and h.effective > 0
-                and (h.pattern.weight >= 0.6 or sentences[h.sentence].subject)
+                and (h.pattern.weight >= MARKETING_WORD_WEIGHT or sentences[h.sentence].subject)
                 for h in hits
             )
         ):
@@ -2187,6 +2196,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         to_authority,
         controller_notice,
         public_place,
+        form,
     )
 
 
@@ -2541,7 +2551,6 @@ def _points_at_history(text: str, rules: Rules) -> bool:
 def _subject_only_destructive(
     reading: _Reading, sentences: list[_Sentence], intents: list[str]
 ) -> tuple[list[str], list[str]]:
-    form = any(_FORM_SENDER.search(s.text) for s in sentences if not s.subject)
     """Erasure or rectification that only the subject line names, in a letter whose body asks
     the other one: the body is the request ("Rectification de données me concernant" over a body
     asking deletion, a published letter reproduced with the wrong subject). The subject's right
@@ -2579,7 +2588,7 @@ def _subject_only_destructive(
         elif other in body_asks and other in intents:
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body asks {other}")
-        elif form and any(i not in DESTRUCTIVE for i in intents):
+        elif reading.form and any(i not in DESTRUCTIVE for i in intents):
             # a submitted form's subject over fields that choose another right ("Delete account"
             # over "Request type: Copy of my data"): the fields are the request (the eighth
             # session's adversarial review)
@@ -2599,7 +2608,7 @@ def _refused_destructive(
     reading: _Reading,
     sentences: list[_Sentence],
     intents: list[str],
-    lang: LanguageRules | None = None,
+    lang: LanguageRules | None,
 ) -> tuple[list[str], list[str]]:
     """Erasure or rectification read as a further right of a letter whose writer says, in its
     body, not to do it ("älkää poistako mitään, antakaa tiedot tiedostona", "je ne demande pas
@@ -2626,24 +2635,22 @@ def _refused_destructive(
     # eighth session)
     earlier = lang.guarded("own_earlier_request") if lang is not None and refused else []
 
+    @functools.cache
+    def tells_earlier(i: int) -> bool:
+        return bool(earlier) and _finds(earlier, sentences[i].folded, sentences[i].plain)
+
     def asked_in_full(intent: str) -> bool:
         return any(
             h.intent == intent
             and h.effective > 0
             and h.pattern.weight >= 1.0
-            and not (
-                earlier
-                and _finds(earlier, sentences[h.sentence].folded, sentences[h.sentence].plain)
-            )
+            and not tells_earlier(h.sentence)
             for h in reading.hits
         )
 
     drop = [i for n, i in enumerate(intents) if i in refused and (n > 0 or not asked_in_full(i))]
-    told_earlier = bool(earlier) and any(
-        h.intent in drop
-        and h.effective > 0
-        and _finds(earlier, sentences[h.sentence].folded, sentences[h.sentence].plain)
-        for h in reading.hits
+    told_earlier = any(
+        h.intent in drop and h.effective > 0 and tells_earlier(h.sentence) for h in reading.hits
     )
     if len(drop) == len(intents) and not told_earlier:
         # (a letter that only refuses keeps its reading, and a person looks; one that takes back
