@@ -914,6 +914,24 @@ FOLDERS = (
         main_share=0.8,
         all_share=0.88,
     ),
+    # A thirty-fourth blind set (tests/letters/blind34/, labels.tsv): 96 letters in twelve other
+    # EU languages by a second writer (es, it, nl, pl, pt, da, nb, cs, sk, hr, sl, lt), 8 each:
+    # web-form messages, relatives writing for a parent, disputes asking the data kept but unused,
+    # short angry mails; 12 asking none. Before (measured once, end of the eighth session): 62.5%
+    # main right, 2 destructive readings (both reviewed); after (ninth session): 95.8%, none.
+    Folder(
+        "blind34",
+        "bench",
+        letters=96,
+        languages=12,
+        non_requests=12,
+        multi_right=20,
+        has_languages=("es", "it", "nl", "pl", "pt", "da", "nb", "cs", "sk", "hr", "sl", "lt"),
+        every_right=True,
+        main_languages=(),
+        all_share=0.9,
+        other_share=0.9,
+    ),
     Folder(
         "blind15",
         "bench",
