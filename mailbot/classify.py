@@ -148,6 +148,7 @@ _CONTEXT_KEYS = (
     "organisation",
     "own_data",
     "to_authority",
+    "asks_authority",
     "representative",
     "suppress_all",
     "controller_notice",
@@ -2116,11 +2117,16 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # asked them to erase my account"): the letter opens by addressing the authority (its first
     # lines) or its subject line does ("Beschwerde gemäß Art. 77 DSGVO gegen ..."). No right is
     # read as asked of the controller; a person looks (misfire hunt 6, blind16).
-    to_authority = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
-        lang,
-        "to_authority",
-        [s for s in sentences if s.subject and not s.reply]
-        + [s for s in sentences if not s.subject][:AUTHORITY_HEAD],
+    # (ninth session) ... or it asks the authority to act anywhere in its body ("Je sollicite
+    # l'intervention de la CNIL" after the story, under a plain "Madame, Monsieur").
+    to_authority = any(scores[i] >= THRESHOLD for i in INTENTS) and (
+        _finds_in(
+            lang,
+            "to_authority",
+            [s for s in sentences if s.subject and not s.reply]
+            + [s for s in sentences if not s.subject][:AUTHORITY_HEAD],
+        )
+        or _finds_in(lang, "asks_authority", [s for s in sentences if not s.subject])
     )
     accepted = []
     for intent in INTENTS:
