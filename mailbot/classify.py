@@ -1312,6 +1312,23 @@ _FORWARDED_SUBJECT = re.compile(
 
 
 _INLINE_BULLET = re.compile(r"[ \t]+(•)[ \t]+")
+# ... and a dash list joined on one line after its lead-in ("I have the right to: - ask for a copy
+# of my data - have my data corrected or erased - restrict ..."): three or more " - " after the
+# colon (ninth session, the perturbation bench's joined lines; two dashes are prose)
+_INLINE_DASH_LIST = re.compile(r":[ \t]+[-–][ \t]+\S")
+_INLINE_DASH = re.compile(r"[ \t]+([-–])[ \t]+(?=\S)")
+_INLINE_DASH_ITEMS = 3
+
+
+def _unjoin_dash_list(line: str) -> str:
+    """The line with an inline dash list after a colon put back on lines of its own."""
+    found = _INLINE_DASH_LIST.search(line)
+    if not found:
+        return line
+    head, rest = line[: found.start() + 1], line[found.start() + 1 :]
+    if len(_INLINE_DASH.findall(rest)) < _INLINE_DASH_ITEMS:
+        return line
+    return head + _INLINE_DASH.sub(r"\n\1 ", rest)
 
 
 # A quotation's opening mark and the mark that closes it
@@ -1360,6 +1377,8 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
         # HTML made text, a form's textarea): each inline bullet starts its line again, so the
         # items keep their lead-in (sixth session: lines joined read every right of a form)
         text = _INLINE_BULLET.sub(r"\n\1 ", text)
+    if ": -" in text or ": –" in text or ":  -" in text:
+        text = "\n".join(_unjoin_dash_list(line) for line in text.splitlines())
     for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
         for line in paragraph.splitlines():

@@ -632,7 +632,17 @@ _FORWARD_MARKER = re.compile(
     r"^[-_=*]{2,}\s*(?:forwarded message|original message|alkuperäinen viesti|välitetty viesti"
     r"|ursprungligt meddelande|vidarebefordrat meddelande|ursprüngliche nachricht"
     r"|weitergeleitete nachricht|message d'origine|message transféré|mensaje original"
-    r"|mensaje reenviado)\s*[-_=*]{2,}$"
+    r"|mensaje reenviado"
+    # ninth session: the mail clients' forward and reply markers in the other EU languages
+    r"|mensagem encaminhada|mensagem reencaminhada|mensagem original|messaggio inoltrato"
+    r"|messaggio originale|doorgestuurd bericht|oorspronkelijk bericht|origineel bericht"
+    r"|wiadomość przekazana dalej|przekazana wiadomość|oryginalna wiadomość"
+    r"|videresendt meddelelse|oprindelig meddelelse|videresendt melding|opprinnelig melding"
+    r"|přeposlaná zpráva|původní zpráva|preposlaná správa|pôvodná správa|továbbított üzenet"
+    r"|eredeti üzenet|mesaj redirecționat|mesaj original|προωθημένο μήνυμα|αρχικό μήνυμα"
+    r"|proslijeđena poruka|izvorna poruka|posredovano sporočilo|izvirno sporočilo"
+    r"|edastatud kiri|algne kiri|persiųstas laiškas|pradinis laiškas|pārsūtīta ziņa"
+    r"|sākotnējā ziņa)\s*[-_=*]{2,}$"
     r"|^(?:begin forwarded message|alkuperäinen viesti alkaa|vidarebefordrat brev"
     r"|start of forwarded message)\s*:?$",
     re.IGNORECASE,

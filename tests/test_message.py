@@ -518,6 +518,16 @@ def test_html_to_text_survives_broken_markup() -> None:
         ),
         ("Ok.\n\nFrån: Kundtjänst\nSkickat: den 3 mars 2025\nTill: Mig\nÄmne: Ärende\nold", "Ok."),
         ("Tässä.\n\n---------- Forwarded message ---------\nFrom: a\nold", "Tässä."),
+        # Gmail's forward marker in the other EU languages (ninth session: a Portuguese letter
+        # forwarding the shop's "your account was deleted" was read as asking deletion)
+        (
+            "Obrigado.\n\n---------- Mensagem encaminhada ---------\nDe: a\nconta eliminada",
+            "Obrigado.",
+        ),
+        ("Grazie.\n\n---------- Messaggio inoltrato ---------\nDa: a\nvecchio", "Grazie."),
+        ("Bedankt.\n\n---------- Doorgestuurd bericht ---------\nVan: a\noud", "Bedankt."),
+        ("Dziękuję.\n\n---------- Wiadomość przekazana dalej ---------\nOd: a\nstare", "Dziękuję."),
+        ("Tak.\n\n---------- Videresendt meddelelse ---------\nFra: a\ngammel", "Tak."),
         ("Poistakaa tietoni.\n\nLähetetty iPhonesta", "Poistakaa tietoni."),
         ("Radera mig.\n\nSkickat från min iPhone\n\nDen 3 mars skrev X:\n> old", "Radera mig."),
         ("Delete me.\n\nSent from my iPhone", "Delete me."),
