@@ -2744,7 +2744,13 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         others = [c for c, p in ranked[:4] if c in rules.languages and p > 0.001]
         if len(raw) < 400 and top_prob < 0.9:
             others += [c for c in sorted(MAIN_LANGUAGES) if c in rules.languages]
-        if (len(raw) < 400 and top_prob < 0.9) or not (readings and readings[0].accepted):
+        # (ninth session: a Polish letter typed with its diacritics, "Reklamacja faktury", sure
+        # at 1.0 and asking no right, was read as Croatian "reklam-" advertising: a sure language
+        # written with its letters is not second-guessed by its family)
+        typed_plain = not any(ch.isalpha() and ord(ch) > 127 for ch in raw)
+        if (len(raw) < 400 and top_prob < 0.9) or (
+            not (readings and readings[0].accepted) and (typed_plain or top_prob < 0.9)
+        ):
             # Typed without diacritics, a Czech opt-out is taken for Slovene with the Czech
             # reading far down the list (even at 0.9999 for Slovene: blind9's "oprava jmena"):
             # try the whole family of the detected language.

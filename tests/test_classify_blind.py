@@ -932,6 +932,41 @@ FOLDERS = (
         all_share=0.9,
         other_share=0.9,
     ),
+    # A thirty-fifth blind set (tests/letters/blind35/, labels.tsv): 96 letters in twelve other EU
+    # languages (es, it, nl, pl, pt, da, nb, et, hu, ro, el, lv), 8 each: three published-style
+    # (an authority's template filled in, a lawyer), three everyday (web forms, a relative, one
+    # typed without diacritics), one asking two rights, one asking none. Before (ninth session,
+    # measured once): 86.5% main right, 5 destructive readings (all reviewed); after: 95.8%, none.
+    Folder(
+        "blind35",
+        "bench",
+        letters=96,
+        languages=12,
+        non_requests=12,
+        multi_right=12,
+        has_languages=("es", "it", "nl", "pl", "pt", "da", "nb", "et", "hu", "ro", "el", "lv"),
+        every_right=True,
+        main_languages=(),
+        all_share=0.9,
+        other_share=0.9,
+    ),
+    # A thirty-sixth blind set (tests/letters/blind36/, labels.tsv): 100 letters in the five
+    # languages, 20 each: published-style templates, everyday mails with spoken Finnish and
+    # Swedish, housing companies, associations, municipalities, second-language English, negation
+    # traps ("do NOT unsubscribe me"), story-first letters; 12 asking none. Before (ninth session,
+    # measured once): 90.0% main right, 2 destructive readings; after: 96.0%, none.
+    Folder(
+        "blind36",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=12,
+        multi_right=13,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.85,
+        all_share=0.9,
+    ),
     Folder(
         "blind15",
         "bench",
