@@ -2600,6 +2600,17 @@ def _subject_only_destructive(
         and h.why_not in ("negated", "suppressed", "refused")
         and not sentences[h.sentence].subject
     }
+    # (ninth session) ... or talks about it only: "Excluir conta" over "Qual o procedimento para
+    # excluir minha conta?", "Delete account" over "How do I delete my account?": the subject names
+    # the matter of a question about the way
+    body_mentions = {
+        h.intent
+        for h in reading.hits
+        if h.intent in DESTRUCTIVE
+        and h.why_not == "mention"
+        and not sentences[h.sentence].subject
+        and sentences[h.sentence].text.rstrip().endswith("?")
+    }
     kept, why = list(intents), []
     for intent in DESTRUCTIVE:
         if intent not in intents or intent in body_asks:
@@ -2610,6 +2621,9 @@ def _subject_only_destructive(
             # names the matter, the body says no
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body says not to")
+        elif intent in body_mentions:
+            kept.remove(intent)
+            why.append(f"{intent} named only in the subject line, the body only talks about it")
         elif other in body_asks and other in intents:
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the body asks {other}")
