@@ -149,6 +149,7 @@ _CONTEXT_KEYS = (
     "own_data",
     "to_authority",
     "asks_authority",
+    "issue_report",
     "representative",
     "suppress_all",
     "controller_notice",
@@ -1980,6 +1981,8 @@ class _Reading:
     public_place: bool = False
     # The letter is a submitted web form: it has a sender's field ("Name:", "E-mail:").
     form: bool = False
+    # The letter is a bug report in an issue tracker's template (`issue_report`).
+    issue_report: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -2147,9 +2150,15 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         )
         or _finds_in(lang, "asks_authority", [s for s in sentences if not s.subject])
     )
+    # (ninth session) A bug report in an issue tracker's template ("Describe the bug", "Steps to
+    # reproduce", "I have searched open and closed issues"): the export or the delete button that
+    # does not work is reported, no right asked of the reader; a person looks (published60).
+    issue_report = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
+        lang, "issue_report", sentences
+    )
     accepted = []
     for intent in INTENTS:
-        if to_authority or intent in unaddressed:
+        if to_authority or issue_report or intent in unaddressed:
             continue
         if intent in DESTRUCTIVE and addressed is False:
             continue  # erasing or changing data is only for someone asking for themselves
@@ -2222,6 +2231,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         controller_notice,
         public_place,
         form,
+        issue_report,
     )
 
 
@@ -2845,6 +2855,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         review_why.append("nobody asks in the first person")
     if reading.to_authority:  # (set only when some right reached its threshold)
         review_why.append("a letter to the supervisory authority or a court: it asks them to act")
+    if reading.issue_report:  # (set only when some right reached its threshold)
+        review_why.append("a bug report in an issue tracker's template: nothing asked of you")
     if reading.public_place:
         review_why.append("data shown in a public place asked away: read as a publication opt-out")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)

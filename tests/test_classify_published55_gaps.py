@@ -242,3 +242,40 @@ def test_a_sure_language_typed_with_its_letters_keeps_its_reading() -> None:
     )
     intents, review, reasons = _read("Reklamacja faktury", text)
     assert not intents or review, reasons
+
+
+def test_a_bug_report_about_the_export_asks_no_portability() -> None:
+    text = (
+        "## Bug report\n\n**Describe the bug**\nI pressed 'request your data' in the settings two "
+        "days ago and still have no mail. The old JSON export gave the data in seconds.\n\n"
+        "**Expected behavior**\nThe export arrives."
+    )
+    intents, review, reasons = _read("Data export not working", text)
+    assert not intents and review, reasons
+
+
+def test_a_request_in_an_issue_template_is_still_read() -> None:
+    text = (
+        "### Describe the request\nMy full name and avatar appear in the contributors table on "
+        "your website. Please remove me from it.\n\n- [x] I have searched existing issues"
+    )
+    intents, _, reasons = _read("Remove me from the contributors table", text)
+    assert intents[:1] == ["publication_optout"], reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My address isn't correct and it needs to be fixed.",
+        "My 'Institution' information is incorrect, it does not match my address.",
+    ],
+)
+def test_my_detail_is_wrong_asks_a_correction(text: str) -> None:
+    _assert_main(text, "rectification")
+
+
+def test_my_detail_is_correct_asks_none() -> None:
+    intents, _, reasons = _read(
+        "", "My address is correct, nothing to change. Stop the newsletter."
+    )
+    assert "rectification" not in intents, reasons
