@@ -967,6 +967,24 @@ FOLDERS = (
         main_share=0.85,
         all_share=0.9,
     ),
+    # The ninth session's adversarial review (tests/letters/adversarial9/, labels.tsv): 100
+    # letters a reviewer wrote against the session's new rules (withdrawn "request under Article
+    # 17", another document's "Article 17", "mijn account mag niet weg", "pas ... aan" as an
+    # adverb, past-tense deletions, a copy sent to the authority, "don't unsubscribe me" and "our
+    # newsletter" look-alikes, user stories and "if a customer asks" with the writer's own
+    # request, imperatives after "so"). As first reviewed: 52.0% main right, 13 destructive
+    # readings (the rules before the session: 100%, 1); after the fixes: 100%, none.
+    Folder(
+        "adversarial9",
+        "bench",
+        letters=100,
+        languages=14,
+        non_requests=29,
+        multi_right=3,
+        has_languages=MAIN,
+        main_share=0.95,
+        all_share=0.95,
+    ),
     Folder(
         "blind15",
         "bench",
