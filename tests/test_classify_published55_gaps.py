@@ -279,3 +279,74 @@ def test_my_detail_is_correct_asks_none() -> None:
         "", "My address is correct, nothing to change. Stop the newsletter."
     )
     assert "rectification" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Slet konto", "Som bruger vil jeg kunne slette min konto, så mine data ikke gemmes."),
+        ("12. poistaa omat tietoni rekisteristä.", "Sivu, jolla käyttäjä voi poistaa tilinsä."),
+        ("Excluir conta", "Qual o procedimento para excluir minha conta?"),
+    ],
+)
+def test_a_user_story_a_task_or_a_how_to_question_under_a_subject_asks_no_erasure(
+    subject: str, text: str
+) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert not set(intents) & DESTRUCTIVE, reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "",
+            "I withdraw my request under Article 17 GDPR of 2 May. Please leave my account as it is.",
+        ),
+        ("", "Ich ziehe meinen Antrag nach Art. 17 DSGVO vom 2. Mai zurück. Mein Konto bleibt."),
+        ("", "I request a refund under Article 17 of your General Conditions of Carriage."),
+    ],
+)
+def test_a_withdrawn_request_or_another_documents_article_is_no_erasure(
+    subject: str, text: str
+) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I would like to get this page about my old campaign removed. It still ranks first on "
+            "Google with my name.",
+            "publication_optout",
+        ),
+        (
+            "Sie haben mir Werbung zustellen lassen, obwohl ich das schriftlich verboten habe. "
+            "Unterlassen Sie das.",
+            "marketing_optout",
+        ),
+        (
+            "Je vous mets en demeure de supprimer de l'article litigieux mes nom et prénom.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_real_letters_of_the_second_sweep_read_their_right(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+def test_a_cc_to_the_authority_keeps_the_request_to_the_company() -> None:
+    text = (
+        "Please delete my account and all personal data you hold about me. I am copying this "
+        "letter to the ICO and ask the ICO to take note of the delay."
+    )
+    _assert_main(text, "erasure")
+
+
+def test_consent_no_longer_given_to_a_photo_online_withdraws_and_takes_it_down() -> None:
+    text = "I no longer consent to that photo of me being on the internet. Please take it down."
+    intents, _, reasons = _read("Removing my profile", text)
+    assert {"consent_withdrawal", "publication_optout"} <= set(intents), reasons
+    assert not set(intents) & DESTRUCTIVE, reasons
