@@ -350,3 +350,47 @@ def test_consent_no_longer_given_to_a_photo_online_withdraws_and_takes_it_down()
     intents, _, reasons = _read("Removing my profile", text)
     assert {"consent_withdrawal", "publication_optout"} <= set(intents), reasons
     assert not set(intents) & DESTRUCTIVE, reasons
+
+
+# The second adversarial review (letters of our own after its findings).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My request under Article 17 GDPR was handled last month, thank you. Could you now send "
+        "me a copy of the data you still keep for invoicing?",
+        "Mijn account mag pas weg als ik dat zelf aangeef. Stuur me wel een overzicht van mijn "
+        "gegevens.",
+        "Nechtěl jsem, abyste mi účet zrušili. Pošlete mi prosím kopii mých údajů.",
+        "Jeg leste i vilkårene deres at data skal slettes etter tre år. Hvor lenge lagrer dere "
+        "kvitteringene mine?",
+        "Vă rog să ștergeți taxa de roaming din contul meu de client.",
+    ],
+)
+def test_a_past_request_a_condition_or_a_policy_told_asks_no_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "I withdraw my job application of 3 March, please delete my CV and all my data.",
+            "erasure",
+        ),
+        (
+            "Please delete my account now. I first asked in January. I ask the ICO to "
+            "investigate your failure to respond.",
+            "erasure",
+        ),
+        (
+            "Don't unsubscribe me from the delivery updates, but the sales e-mails have to stop.",
+            "marketing_optout",
+        ),
+    ],
+)
+def test_a_request_beside_a_withdrawal_a_how_or_a_copy_to_the_authority_is_read(
+    text: str, intent: str
+) -> None:
+    intents, _, reasons = _read("", text)
+    assert intent in intents, reasons
