@@ -985,6 +985,25 @@ FOLDERS = (
         main_share=0.95,
         all_share=0.95,
     ),
+    # The ninth session's second adversarial review (tests/letters/adversarial10/): 60 letters
+    # against the session's rules after the first review's fixes (a finished or another company's
+    # "request under Article 17", a withdrawn application beside a deletion, a copy to the
+    # authority asked to investigate, "how do I get you to delete", quoted confirmations in
+    # reminders, "mag pas weg als", "nechtěl jsem, abyste") and 40 ordinary letters in the five
+    # languages ("släng allt ni har om mig", "schmeißt alles raus", "virez tout", "I don't want it
+    # deleted, just change my surname"). As first reviewed: 51.0% main right, 14 destructive (the
+    # rules before the session: 75.0%, 3); after: 84.0%, none.
+    Folder(
+        "adversarial10",
+        "bench",
+        letters=100,
+        languages=16,
+        non_requests=37,
+        multi_right=2,
+        has_languages=MAIN,
+        main_share=0.6,
+        all_share=0.8,
+    ),
     Folder(
         "blind15",
         "bench",
