@@ -1004,6 +1004,23 @@ FOLDERS = (
         main_share=0.6,
         all_share=0.8,
     ),
+    # A thirty-seventh blind set (tests/letters/blind37/): 100 messages in the five languages as
+    # data subjects write them in issue trackers and forums (issue templates, one-liners, links to
+    # the page with their name, a dataset), 25 asking none (feature requests, broken-export bug
+    # reports, user stories, maintainers' questions). Before (ninth session, measured once): 86.0%,
+    # 6 destructive readings; after: 90.0%, none.
+    Folder(
+        "blind37",
+        "bench",
+        letters=100,
+        languages=5,
+        non_requests=25,
+        multi_right=10,
+        has_languages=MAIN,
+        every_right=True,
+        main_share=0.75,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",
