@@ -394,3 +394,37 @@ def test_a_request_beside_a_withdrawal_a_how_or_a_copy_to_the_authority_is_read(
 ) -> None:
     intents, _, reasons = _read("", text)
     assert intent in intents, reasons
+
+
+# The third adversarial review: the session's own wide patterns, narrowed.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The new notification chime in your app is awful. Please get rid of it in the next update.",
+        "Vi ska byta namn på laget till Norrsken IF inför nästa säsong.",
+        "Aion vaihtaa nimeni ensi vuonna, kun menen naimisiin.",
+        "Ich werde nach der Hochzeit meinen Namen ändern lassen, bis dahin bleibt alles wie es ist.",
+        "Jeg er redd for at kontoen min blir slettet ved en feil når kortet utløper.",
+        "Last year I requested the deletion of my old profile and you confirmed it. I am back now.",
+        "Jeres app lukker ned på min nye telefon. Vil I opdatere den, så den virker igen?",
+        "Ik trek mijn verzoek tot verwijdering in, graag mijn account gewoon behouden.",
+        "Perun poistopyyntöni ja pyydän, että tilini säilytetään ennallaan.",
+    ],
+)
+def test_a_plan_a_worry_or_a_withdrawal_is_no_erasure_or_correction(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert not set(intents) & DESTRUCTIVE, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le RGPD impose d'effacer les données d'un ancien client qui le demande, et je le demande "
+        "aujourd'hui pour mon compte.",
+        "Could you get rid of my CV and the interview notes please? I did not get the job.",
+        "Ik trek mijn aanvraag voor de woning in en verzoek u al mijn gegevens te wissen.",
+    ],
+)
+def test_the_law_or_a_withdrawn_application_beside_a_real_request_keeps_it(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" in intents, reasons
