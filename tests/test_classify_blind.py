@@ -1021,6 +1021,21 @@ FOLDERS = (
         main_share=0.75,
         all_share=0.85,
     ),
+    # The ninth session's third adversarial review (tests/letters/adversarial11/): 60 letters against
+    # the second round's fixes and 40 ordinary ones. As first reviewed: 50.0% main right, 34
+    # destructive (the rules before the session: 67.0%, 15); after: 75.0%, none. The main-right
+    # floor is low on purpose: its misses (plain "Forget me", "put it back") are the next work.
+    Folder(
+        "adversarial11",
+        "bench",
+        letters=100,
+        languages=18,
+        non_requests=40,
+        multi_right=0,
+        has_languages=MAIN,
+        main_share=0.55,
+        all_share=0.7,
+    ),
     Folder(
         "blind15",
         "bench",
