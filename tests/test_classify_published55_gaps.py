@@ -428,3 +428,19 @@ def test_a_plan_a_worry_or_a_withdrawal_is_no_erasure_or_correction(text: str) -
 def test_the_law_or_a_withdrawn_application_beside_a_real_request_keeps_it(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "erasure" in intents, reasons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I no longer shop with you. Forget me.", "Vergessen Sie mich bitte.", "Oubliez-moi, merci."],
+)
+def test_forget_me_is_an_erasure(text: str) -> None:
+    _assert_main(text, "erasure")
+
+
+@pytest.mark.parametrize(
+    "text", ["Don't forget me when the sale starts!", "N'oubliez pas de m'envoyer la facture."]
+)
+def test_dont_forget_me_asks_nothing(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, reasons
