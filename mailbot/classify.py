@@ -1378,7 +1378,7 @@ def _sentences(subject: str, text: str) -> list[_Sentence]:
         # HTML made text, a form's textarea): each inline bullet starts its line again, so the
         # items keep their lead-in (sixth session: lines joined read every right of a form)
         text = _INLINE_BULLET.sub(r"\n\1 ", text)
-    if ": -" in text or ": –" in text or ":  -" in text:
+    if _INLINE_DASH_LIST.search(text):
         text = "\n".join(_unjoin_dash_list(line) for line in text.splitlines())
     for paragraph in _PARAGRAPH_BREAK.split(text):
         units: list[str] = []
@@ -1981,7 +1981,7 @@ class _Reading:
     public_place: bool = False
     # The letter is a submitted web form: it has a sender's field ("Name:", "E-mail:").
     form: bool = False
-    # The letter is a bug report in an issue tracker's template (`issue_report`).
+    # The letter is a bug report or a user story in an issue tracker's template (`issue_report`).
     issue_report: bool = False
 
 
@@ -2150,9 +2150,10 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         )
         or _finds_in(lang, "asks_authority", [s for s in sentences if not s.subject])
     )
-    # (ninth session) A bug report in an issue tracker's template ("Describe the bug", "Steps to
-    # reproduce", "I have searched open and closed issues"): the export or the delete button that
-    # does not work is reported, no right asked of the reader; a person looks (published60).
+    # (ninth session) A bug report or a user story under an issue tracker's template heading
+    # ("**Describe the bug**", "### Steps to reproduce", "**Acceptance criteria**"): a broken
+    # export or a planned feature, no right asked of the reader; a person looks (published60,
+    # blind37).
     issue_report = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
         lang, "issue_report", sentences
     )
@@ -2856,7 +2857,7 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     if reading.to_authority:  # (set only when some right reached its threshold)
         review_why.append("a letter to the supervisory authority or a court: it asks them to act")
     if reading.issue_report:  # (set only when some right reached its threshold)
-        review_why.append("a bug report in an issue tracker's template: nothing asked of you")
+        review_why.append("an issue tracker's bug report or user story: nothing asked of you")
     if reading.public_place:
         review_why.append("data shown in a public place asked away: read as a publication opt-out")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)
