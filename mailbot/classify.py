@@ -2141,7 +2141,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # read as asked of the controller; a person looks (misfire hunt 6, blind16).
     # (ninth session) ... or it asks the authority to act anywhere in its body ("Je sollicite
     # l'intervention de la CNIL" after the story, under a plain "Madame, Monsieur").
-    to_authority = any(scores[i] >= THRESHOLD for i in INTENTS) and (
+    some_right = any(scores[i] >= THRESHOLD for i in INTENTS)
+    to_authority = some_right and (
         _finds_in(
             lang,
             "to_authority",
@@ -2154,9 +2155,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # ("**Describe the bug**", "### Steps to reproduce", "**Acceptance criteria**"): a broken
     # export or a planned feature, no right asked of the reader; a person looks (published60,
     # blind37).
-    issue_report = any(scores[i] >= THRESHOLD for i in INTENTS) and _finds_in(
-        lang, "issue_report", sentences
-    )
+    issue_report = some_right and _finds_in(lang, "issue_report", sentences)
     accepted = []
     for intent in INTENTS:
         if to_authority or issue_report or intent in unaddressed:
@@ -2594,33 +2593,23 @@ def _subject_only_destructive(
     too. A letter that is only a subject line is its own request."""
     if not any(not s.subject for s in sentences):
         return intents, []
-    body_asks = {
-        h.intent
-        for h in reading.hits
-        if h.intent in DESTRUCTIVE and h.effective > 0 and not sentences[h.sentence].subject
-    }
+    body = [
+        h for h in reading.hits if h.intent in DESTRUCTIVE and not sentences[h.sentence].subject
+    ]
+    body_asks = {h.intent for h in body if h.effective > 0}
     absorbed_by_publication = any(
         h.intent == "erasure" and h.absorbed_by == "publication_optout"
         for h in reading.hits
         if not sentences[h.sentence].subject
     )
-    body_refuses = {
-        h.intent
-        for h in reading.hits
-        if h.intent in DESTRUCTIVE
-        and h.why_not in ("negated", "suppressed", "refused")
-        and not sentences[h.sentence].subject
-    }
+    body_refuses = {h.intent for h in body if h.why_not in ("negated", "suppressed", "refused")}
     # (ninth session) ... or talks about it only: "Excluir conta" over "Qual o procedimento para
     # excluir minha conta?", "Delete account" over "How do I delete my account?": the subject names
     # the matter of a question about the way
     body_mentions = {
         h.intent
-        for h in reading.hits
-        if h.intent in DESTRUCTIVE
-        and h.why_not == "mention"
-        and not sentences[h.sentence].subject
-        and sentences[h.sentence].text.rstrip().endswith("?")
+        for h in body
+        if h.why_not == "mention" and sentences[h.sentence].text.rstrip().endswith("?")
     }
     kept, why = list(intents), []
     for intent in DESTRUCTIVE:
