@@ -3,7 +3,11 @@ own, each with a look-alike that must keep its reading:
 
 - a consent withdrawn and the data it covered asked deleted: the withdrawal is the main right;
   a consent withdrawn and everything held, or the writer's data in general, asked deleted: the
-  erasure is (Art. 17(1)(b)).
+  erasure is (Art. 17(1)(b));
+- a user story in an issue tracker, in any language and under a ticket number, asks nothing;
+- a notice telling the rights in the first person (fr) or the second (de) asks none, and an
+  appeal against an account's suspension is no objection;
+- data in a directory, a forum's thread or search results is taken off there (publication).
 """
 
 from __future__ import annotations
@@ -81,3 +85,109 @@ def test_a_consent_withdrawn_and_its_data_deleted_is_a_withdrawal(subject: str, 
 )
 def test_a_consent_withdrawn_and_everything_deleted_is_an_erasure(subject: str, text: str) -> None:
     _assert_main(text, "erasure", subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "US-12 - Como usuario quiero eliminar mi cuenta para proteger mis datos.",
+        "[HU3] Como persona, deseo borrar mi cuenta.",
+        "Als Benutzer:in kann ich mein Konto löschen.",
+        "Als Nutzer möchte ich die Möglichkeit haben, mein Profil zu löschen.",
+        "ETQ usager, je souhaite pouvoir supprimer mon compte.",
+        "En tant qu'utilisateur je veux supprimer mon compte depuis les réglages.",
+        "Como usuário, quero excluir minha conta.",
+        "Come utente voglio cancellare il mio account.",
+        "Som användare vill jag kunna radera mitt konto.",
+        "Als gebruiker wil ik mijn account kunnen verwijderen.",
+        "Jako użytkownik chcę usunąć swoje konto.",
+        "4.2.1 As a patient, I want to delete my account and all associated data.",
+    ],
+)
+def test_a_user_story_in_any_language_asks_no_erasure(text: str) -> None:
+    """An issue tracker's user story, also under a ticket number: a developer's document, no
+    right read, and a person looks (a story's acceptance criteria say "must be deleted" too)."""
+    intents, review, reasons = _read("", text)
+    assert intents == [] and review, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Como cliente de su tienda, quiero que eliminen mi cuenta.",
+        "Als Kunde möchte ich, dass Sie mein Konto löschen.",
+        "En tant qu'utilisatrice de votre application, je souhaite que vous supprimiez mon compte.",
+        "As a user of your app, I want you to delete my account.",
+        "Als Nutzer bitte ich Sie, mein Konto zu löschen.",
+        "Jako użytkownik proszę o usunięcie mojego konta.",
+    ],
+)
+def test_a_role_named_in_a_request_to_the_reader_keeps_the_erasure(text: str) -> None:
+    _assert_main(text, "erasure")
+
+
+def test_a_story_like_opening_with_a_new_value_keeps_the_correction() -> None:
+    _assert_main(
+        "Som användare vill jag kunna ändra min adress själv, men det går inte, så ändra den "
+        "till Storgatan 5.",
+        "rectification",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a registration form's notice in the first person (fr)
+        "Je suis informée de mon droit d'accès, de rectification et d'effacement de mes données, "
+        "que je peux demander au responsable. Je bénéficie également du droit de demander une "
+        "limitation du traitement.",
+        "Je suis informé que je peux retirer mon consentement à tout moment.",
+        # a privacy notice's paragraph, and where to send an objection (de)
+        "Sie haben als betroffene Person, das Recht auf Auskunft und das Recht auf Einschränkung "
+        "der Verarbeitung. Bitte richten Sie Ihren Widerspruch an datenschutz@example.de.",
+    ],
+)
+def test_a_notice_telling_the_rights_asks_none(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents == [], (text, intents, reasons)
+
+
+def test_an_appeal_against_a_suspension_is_no_objection() -> None:
+    intents, _, reasons = _read(
+        "Widerspruch gegen die Sperrung meines Accounts",
+        "Hiermit lege ich Widerspruch gegen die Sperrung meines Accounts ein und bitte um "
+        "Wiederherstellung.",
+    )
+    assert "objection" not in intents, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Je suis informée de votre réponse. Je demande l'effacement de mes données.", "erasure"),
+        ("Ich bitte um Auskunft nach Art. 15 DSGVO.", "access"),
+        (
+            "Hiermit widerspreche ich der Verarbeitung meiner personenbezogenen Daten nach Art. 21 "
+            "DSGVO.",
+            "objection",
+        ),
+        ("Bitte löschen Sie mein Konto und alle meine Daten aus Ihrem Verzeichnis.", "erasure"),
+    ],
+)
+def test_look_alikes_of_notices_and_appeals_keep_their_request(text: str, intent: str) -> None:
+    _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte löschen Sie meinen Profileintrag aus Ihrem Ärzteverzeichnis.",
+        "Je vous demande de supprimer mes nom et photo publiés dans le fil « Randonnée » de votre "
+        "forum.",
+        "Je vous demande de supprimer mes données, elles apparaissent dans les résultats des "
+        "moteurs de recherche.",
+    ],
+)
+def test_data_in_a_directory_forum_or_search_results_is_taken_off_there(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert intents[:1] == ["publication_optout"] and "erasure" not in intents, (intents, reasons)
