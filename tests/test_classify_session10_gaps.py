@@ -191,3 +191,124 @@ def test_look_alikes_of_notices_and_appeals_keep_their_request(text: str, intent
 def test_data_in_a_directory_forum_or_search_results_is_taken_off_there(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert intents[:1] == ["publication_optout"] and "erasure" not in intents, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "",
+            "Ik dien hierbij een klacht in op grond van artikel 77 AVG. Ik heb om inzage gevraagd bij Voorbeeld B.V. en geen antwoord gekregen.",
+        ),
+        (
+            "",
+            "Tímto podávám stížnost podle článku 77 GDPR. Správce neodpověděl na mou žádost o přístup.",
+        ),
+        (
+            "",
+            "Venho, por meio deste, apresentar queixa de acordo com o artigo 77 do RGPD. Pedi acesso aos meus dados e não recebi resposta.",
+        ),
+        (
+            "",
+            "Por la presente presento una queja según el artículo 77 del RGPD. Pedí la supresión de mis datos y no contestaron.",
+        ),
+        (
+            "",
+            "Con la presente sporgo reclamo secondo l'articolo 77 del GDPR. Ho chiesto l'accesso ai miei dati senza risposta.",
+        ),
+        (
+            "",
+            "Niniejszym składam skargę na podstawie art. 77 RODO. Administrator nie odpowiedział na mój wniosek o dostęp.",
+        ),
+        (
+            "",
+            "Ovime podnosim žalbu u skladu s člankom 77. GDPR-a. Voditelj obrade nije odgovorio na moj zahtjev za pristup.",
+        ),
+    ],
+)
+def test_a_complaint_lodged_with_the_authority_asks_the_company_nothing(
+    subject: str, text: str
+) -> None:
+    """A complaint template in many languages ("I hereby lodge a complaint under Article 77"):
+    written to the supervisory authority, it tells of the request made to a company."""
+    intents, review, reasons = _read(subject, text)
+    assert intents == [] and review, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Respuesta a solicitud de acceso",
+            "En respuesta a su solicitud de acceso recibida el 4 de marzo, le informamos de lo siguiente. Adjuntamos sus datos personales en formato estructurado.",
+        ),
+        (
+            "Confirmación de limitación del tratamiento",
+            "Hemos procedido a limitar el tratamiento de sus datos personales conforme a su solicitud.",
+        ),
+        (
+            "Anmodning om sletning af data",
+            "Denne side beskriver, hvordan du kan anmode om sletning af alle personoplysninger, vi har om dig. Du har ret til at anmode om, at vi sletter dine data.",
+        ),
+        (
+            "Verzoek om persoonsgegevens te wissen",
+            "Je kunt een aanvraag doen om persoonsgegevens te laten wissen. Hoe kun je jouw verzoek aan ons doen? Je kunt jouw verzoek schriftelijk indienen.",
+        ),
+        (
+            "Data deletion",
+            "This page describes how you can request the deletion of your data. We process every request within 30 days.",
+        ),
+    ],
+)
+def test_a_companys_answer_or_help_page_asks_nothing(subject: str, text: str) -> None:
+    """The company's answer to a request ("En respuesta a su solicitud", "Hemos procedido a
+    limitar") or its help page on how to ask ("Denne side beskriver, hvordan du kan anmode om
+    sletning"): no right of the writer's, no erasure."""
+    intents, _, reasons = _read(subject, text)
+    assert intents == [], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intent"),
+    [
+        (
+            "",
+            "Verzoek om inzage: stuur mij een kopie van mijn persoonsgegevens. Als u niet reageert, dien ik een klacht in bij de Autoriteit Persoonsgegevens.",
+            "access",
+        ),
+        (
+            "",
+            "Solicito la supresión de mis datos personales. Si no responden, presentaré una queja ante la AEPD.",
+            "erasure",
+        ),
+        (
+            "",
+            "Proszę o usunięcie moich danych osobowych. W przeciwnym razie złożę skargę do Prezesa UODO.",
+            "erasure",
+        ),
+        (
+            "",
+            "Solicito el acceso a mis datos personales y una copia en formato estructurado.",
+            "access",
+        ),
+        (
+            "",
+            "Solicito la limitación del tratamiento de mis datos mientras se verifica su exactitud.",
+            "restriction",
+        ),
+        (
+            "Anmodning om sletning",
+            "Jeg anmoder om sletning af alle mine personoplysninger.",
+            "erasure",
+        ),
+        (
+            "Data deletion",
+            "I read the page that describes how you can request deletion. Please delete my account and all my data.",
+            "erasure",
+        ),
+    ],
+)
+def test_a_threat_to_complain_or_a_request_keeps_its_right(
+    subject: str, text: str, intent: str
+) -> None:
+    _assert_main(text, intent, subject)
