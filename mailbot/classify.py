@@ -2653,9 +2653,15 @@ def _subject_only_destructive(
             # session's adversarial review)
             kept.remove(intent)
             why.append(f"{intent} named only in the subject line, the form asks another right")
-        elif intent == "erasure" and "publication_optout" in intents and absorbed_by_publication:
+        elif (
+            intent == "erasure"
+            and "publication_optout" in intents
+            and (absorbed_by_publication or not any(h.intent == "erasure" for h in body))
+        ):
             # ninth sweep: "Remove mentor personal data" over "remove my personal information
-            # from the website": the body says the removal is from a published page
+            # from the website": the body says the removal is from a published page (tenth
+            # session: also when the body asks the publication opt-out in other words, "the
+            # removal of a username that appears in your tool", and never speaks of deleting)
             kept.remove(intent)
             why.append("erasure named only in the subject line, the body takes it off a website")
         else:

@@ -16,6 +16,8 @@ import pytest
 from gap_letters import assert_main as _assert_main
 from gap_letters import read as _read
 
+from mailbot.classify import DESTRUCTIVE
+
 
 @pytest.mark.parametrize(
     ("subject", "text"),
@@ -309,6 +311,71 @@ def test_a_companys_answer_or_help_page_asks_nothing(subject: str, text: str) ->
     ],
 )
 def test_a_threat_to_complain_or_a_request_keeps_its_right(
+    subject: str, text: str, intent: str
+) -> None:
+    _assert_main(text, intent, subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Remove my data",
+            "As I asked in the issue, I would like my personal data removed from this file.",
+        ),
+        (
+            "Request to remove username from database",
+            "I am requesting the removal of my username that appears in your tool. The accounts "
+            "it finds were deleted long ago.",
+        ),
+    ],
+)
+def test_data_in_a_repositorys_file_or_a_tool_is_taken_off_there(subject: str, text: str) -> None:
+    """A public repository's file, a lookup tool that shows the writer's name: the removal asked
+    is from there (a publication opt-out), and the subject's "remove ... from database" over
+    such a body is no erasure."""
+    intents, _, reasons = _read(subject, text)
+    assert intents[:1] == ["publication_optout"] and "erasure" not in intents, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Name",
+            "I changed my name last month! I am using your guides to help me change it "
+            "everywhere it needs to be changed. Thanks for the resource.",
+        ),
+        (
+            "",
+            "Il ne sera pas possible de réellement supprimer le compte dans le cas où la personne "
+            "a signé des documents.",
+        ),
+    ],
+)
+def test_an_errand_told_or_a_design_note_asks_nothing_destructive(subject: str, text: str) -> None:
+    intents, _, reasons = _read(subject, text)
+    assert not set(intents) & DESTRUCTIVE, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intent"),
+    [
+        (
+            "Delete my account",
+            "Please delete my account and all my data from your database.",
+            "erasure",
+        ),
+        (
+            "",
+            "I changed my name last month. Please update it in your records: my new surname is "
+            "Koskinen.",
+            "rectification",
+        ),
+        ("", "Please delete my account. Other users can still see my profile.", "erasure"),
+    ],
+)
+def test_look_alikes_of_public_files_and_errands_keep_their_request(
     subject: str, text: str, intent: str
 ) -> None:
     _assert_main(text, intent, subject)
