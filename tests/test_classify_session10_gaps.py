@@ -379,3 +379,29 @@ def test_look_alikes_of_public_files_and_errands_keep_their_request(
     subject: str, text: str, intent: str
 ) -> None:
     _assert_main(text, intent, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        (
+            "Tímto vznáším námitku proti zpracování mých osobních údajů za účelem přímého "
+            "marketingu.",
+            "marketing_optout",
+        ),
+        (
+            "Tímto vznáším námitku proti zpracování mých osobních údajů na základě oprávněného "
+            "zájmu.",
+            "objection",
+        ),
+        (
+            "Prosimy o jak najszybszą aktualizację danych: moje nazwisko to teraz Nowak, a nie "
+            "Kowalska.",
+            "rectification",
+        ),
+    ],
+)
+def test_other_languages_every_case_and_the_plural_request(text: str, intent: str) -> None:
+    """cs "přímého marketingu" (the genitive) is direct marketing; pl "Prosimy o ...
+    aktualizację danych" (we ask) asks a correction."""
+    _assert_main(text, intent)
