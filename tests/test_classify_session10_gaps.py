@@ -405,3 +405,28 @@ def test_other_languages_every_case_and_the_plural_request(text: str, intent: st
     """cs "přímého marketingu" (the genitive) is direct marketing; pl "Prosimy o ...
     aktualizację danych" (we ask) asks a correction."""
     _assert_main(text, intent)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det vore bra om ni raderade mitt konto och mina uppgifter före månadsskiftet.",
+        "Es wäre gut, wenn ihr das Konto und meine Daten löscht.",
+    ],
+)
+def test_a_wish_turned_to_the_reader_about_my_data_is_a_request(text: str) -> None:
+    _assert_main(text, "erasure")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Det vore konstigt om ni raderade mitt konto nu.",
+        "Det vore bra om ni inte raderade mitt konto.",
+        "Förslag: det vore bra om man kunde radera sitt konto själv.",
+        "Es wäre gut, wenn man sein Konto selbst löschen könnte.",
+    ],
+)
+def test_a_suggestion_a_fear_or_a_wish_not_to_asks_no_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, (text, intents, reasons)
