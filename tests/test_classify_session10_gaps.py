@@ -430,3 +430,46 @@ def test_a_wish_turned_to_the_reader_about_my_data_is_a_request(text: str) -> No
 def test_a_suggestion_a_fear_or_a_wish_not_to_asks_no_erasure(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "erasure" not in intents, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "My surname",
+            "After my last email you changed my surname to Oconnor. It is O'Connor, as it was "
+            "before. Please put it back the way it was.",
+        ),
+        (
+            "Mitt efternamn",
+            "Ni har ändrat mitt efternamn till Ostlund. Det ska vara Östlund, som det stod förut. "
+            "Kan ni ändra tillbaka?",
+        ),
+        (
+            "Anrede",
+            "Seit meiner Adressänderung schreiben Sie mich mit Herr an. Ich bin eine Frau, vorher "
+            "stand es richtig da. Bitte machen Sie das rückgängig.",
+        ),
+        (
+            "Mon nom",
+            "Vous m'écrivez Lefevre sans accent. C'est Lefèvre, comme c'était écrit avant. Merci "
+            "de remettre la bonne orthographe.",
+        ),
+        ("Moved", "I want my old address removed and the new one used: 14 Larch Close, Leeds."),
+    ],
+)
+def test_a_change_undone_or_replaced_is_a_correction(subject: str, text: str) -> None:
+    _assert_main(text, "rectification", subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You deleted my account by mistake, please put it back.",
+        "Ihr habt mein Konto gelöscht. Bitte macht das rückgängig.",
+        "Ich habe den Newsletter abbestellt, bitte machen Sie das nicht rückgängig.",
+    ],
+)
+def test_an_account_or_an_opt_out_undone_is_no_correction(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "rectification" not in intents, (text, intents, reasons)
