@@ -473,3 +473,46 @@ def test_a_change_undone_or_replaced_is_a_correction(subject: str, text: str) ->
 def test_an_account_or_an_opt_out_undone_is_no_correction(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "rectification" not in intents, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Your letters",
+            "Your letters still have me down as Mr Okafor. I'm Ms, and my surname has been "
+            "Okafor-Reid since last year.",
+        ),
+        (
+            "Fel personnummer",
+            "Det står fel personnummer på min profil hos er: det ska sluta på 4417, inte 4471.",
+        ),
+        (
+            "Ihre Briefe",
+            "Auf allen Ihren Briefen steht noch mein Mädchenname Krause. Ich heiße seit der "
+            "Hochzeit im April Albrecht.",
+        ),
+        (
+            "Vos courriers",
+            "Sur tous vos courriers je suis « Monsieur » alors que je suis une femme, et mon "
+            "prénom s'écrit Dominique, pas Dominik.",
+        ),
+    ],
+)
+def test_the_wrong_value_and_the_right_one_told_is_a_correction(subject: str, text: str) -> None:
+    _assert_main(text, "rectification", subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your letters still have me down as a premium member, which is right. Thanks for the "
+        "good service.",
+        "Det står fel namn på paketet, men det var budfirmans fel och inte ert.",
+        "Mon prénom s'écrit Dominique, pas Dominik, et vous l'avez toujours bien écrit. Merci !",
+        "Auf Ihren Briefen steht noch mein Mädchenname, das ist aber in Ordnung so.",
+    ],
+)
+def test_a_value_told_without_an_error_is_no_correction(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "rectification" not in intents, (text, intents, reasons)
