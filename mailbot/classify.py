@@ -150,6 +150,7 @@ _CONTEXT_KEYS = (
     "to_authority",
     "asks_authority",
     "issue_report",
+    "user_story",
     "representative",
     "suppress_all",
     "controller_notice",
@@ -1249,11 +1250,12 @@ _DOMAIN_DOT = re.compile(
 
 
 def _undotted(text: str) -> str:
-    """The full stops of e-mail addresses, URLs and bare domains in `text` as "_"
+    """The full stops of e-mail addresses and bare domains, and every character of a URL that is
+    not a letter or a digit, in `text` as "_"
     (linear: each address is grown from its "@" outwards, so a long run of letters costs no
     backtracking)."""
-    spans = [m.span() for m in _URL.finditer(text)] if "://" in text else []
-    spans += [m.span() for m in _DOMAIN_DOT.finditer(text)]
+    urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []
+    spans = [m.span() for m in _DOMAIN_DOT.finditer(text)]
     at = text.find("@")
     while at != -1:
         left = _ADDRESS_LEFT.search(text, max(0, at - 254), at)
@@ -1264,12 +1266,19 @@ def _undotted(text: str) -> str:
         if left and left.start() < at and "." in text[at:end]:
             spans.append((left.start(), end))
         at = text.find("@", at + 1)
-    if not spans:
+    if not spans and not urls:
         return text
     chars = list(text)
     for start, end in spans:
         for i in range(start, end):
             if chars[i] == ".":
+                chars[i] = "_"
+    # A URL is one word to the rules, its path too (tenth session: "[sur cette page](https://
+    # annuaire-entreprises.data.gouv.fr/faq/supprimer-donnees-personnelles-entreprise)" asks no
+    # erasure): every character that is not a letter or a digit is read as "_".
+    for start, end in urls:
+        for i in range(text.index("://", start) + 3, end):  # (the scheme stays: "https://")
+            if not chars[i].isalnum():
                 chars[i] = "_"
     return "".join(chars)
 
@@ -2159,7 +2168,17 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # ("**Describe the bug**", "### Steps to reproduce", "**Acceptance criteria**"): a broken
     # export or a planned feature, no right asked of the reader; a person looks (published60,
     # blind37).
-    issue_report = some_right and _finds_in(lang, "issue_report", sentences)
+    # (tenth session) ... or a user story as the subject line or the first sentence ("US-30 - Como
+    # usuario quiero ...", "As a patient, I want to delete my account ... so that ..."), unless
+    # another sentence asks politely ("As a guest I can't log in. So please delete ...").
+    body = [s for s in sentences if not s.subject]
+    opening = [s for s in sentences if s.subject and not s.reply][:1] + body[:1]
+    user_story = (
+        some_right
+        and _finds_in(lang, "user_story", opening)
+        and not _finds_in(lang, "polite", [s for s in body if s not in opening])
+    )
+    issue_report = some_right and (user_story or _finds_in(lang, "issue_report", sentences))
     accepted = []
     for intent in INTENTS:
         if to_authority or issue_report or intent in unaddressed:
@@ -2199,13 +2218,40 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # removed. I found it on Google"): taking it off the public place is the request, a
     # publication opt-out; erasing the register's record is not read, and a person looks
     # (seventh session, 43rd sweep: GitHub issues and pull requests).
-    # (not when the erasure names everything held: "radera allt ni har om mig", `whole_register`)
+    # (not when the erasure names everything held: `names_all`)
+    # The erasure asked names everything held ("radera allt ni har om mig", `whole_register`) or,
+    # in the body's sentence that asks it, the writer's data in general ("delete my data",
+    # `general_data`; not "delete my data from this file"): the register's record, not a public
+    # place's copy (unless that sentence itself names the public place: "supprimez mes données,
+    # elles apparaissent dans les résultats des moteurs de recherche").
+    whole = _finds_in(lang, "whole_register", sentences)
+    general = [
+        sentences[i]
+        for i in sorted({h.sentence for h in hits if h.intent == "erasure"})
+        if not sentences[i].subject and _finds_in(lang, "general_data", [sentences[i]])
+    ]
+    names_all = whole or any(not _finds_in(lang, "public_place", [s]) for s in general)
+    erases_all = "erasure" in accepted and (whole or bool(general))
     public_place = (
         "erasure" in accepted
-        and "publication_optout" not in accepted
         and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
-        and not _finds_in(lang, "whole_register", sentences)
+        and not names_all
     )
+    # ... and a removal asked in words too weak for an erasure ("Remove my email address" over
+    # "My email address is publicly viewable here ... could it be removed?"): taking it off the
+    # public place is still the request, and a publication opt-out changes nothing held (tenth
+    # session, published66: GitHub pull requests).
+    if (
+        not public_place
+        and "erasure" not in accepted
+        and "publication_optout" not in accepted
+        and scores["erasure"] >= THRESHOLD
+        and not (to_authority or issue_report or controller_notice or addressed is False)
+        and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
+        and not names_all
+    ):
+        accepted.append("publication_optout")
+        public_place = True
     # A right only the subject line names, whose every match in the body was suppressed, where
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
@@ -2236,15 +2282,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         public_place,
         form,
         issue_report,
-        "erasure" in accepted
-        and (
-            _finds_in(lang, "whole_register", sentences)
-            or _finds_in(
-                lang,
-                "general_data",
-                [sentences[i] for i in {h.sentence for h in hits if h.intent == "erasure"}],
-            )
-        ),
+        erases_all,
     )
 
 
@@ -2836,8 +2874,10 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         language = "und"
 
     intents = _order(reading, sentences)
-    if reading.public_place:
-        intents = ["publication_optout" if i == "erasure" else i for i in intents]
+    if reading.public_place:  # (the opt-out once, where the erasure or the opt-out stood first)
+        intents = list(
+            dict.fromkeys("publication_optout" if i == "erasure" else i for i in intents)
+        )
     intents, subject_only_why = _subject_only_destructive(reading, sentences, intents)
     intents, refused_why = _refused_destructive(
         reading, sentences, intents, rules.languages.get(reading.language)

@@ -1036,6 +1036,23 @@ FOLDERS = (
         main_share=0.55,
         all_share=0.7,
     ),
+    # The tenth session's adversarial review (tests/letters/adversarial12/): 100 letters against
+    # the session's first fixes (user stories, help pages, complaint openings, company answers,
+    # notices, public places, the consent-or-erasure order), 70 in the five languages. As first
+    # reviewed: 27.0% main right, 3 destructive (the rules before the session: 73.0%, 1); after:
+    # 80.0%, none. The German floor is low on purpose: "Exijo que borren mi número"-style misses
+    # and "kann ich ... nicht selbst löschen. Löscht es bitte" are older gaps.
+    Folder(
+        "adversarial12",
+        "bench",
+        letters=100,
+        languages=12,
+        non_requests=3,
+        multi_right=25,
+        has_languages=MAIN,
+        main_share=0.55,
+        all_share=0.78,
+    ),
     Folder(
         "blind15",
         "bench",

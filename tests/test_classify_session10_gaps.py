@@ -97,18 +97,19 @@ def test_a_consent_withdrawn_and_everything_deleted_is_an_erasure(subject: str, 
         "Als Benutzer:in kann ich mein Konto löschen.",
         "Als Nutzer möchte ich die Möglichkeit haben, mein Profil zu löschen.",
         "ETQ usager, je souhaite pouvoir supprimer mon compte.",
-        "En tant qu'utilisateur je veux supprimer mon compte depuis les réglages.",
-        "Como usuário, quero excluir minha conta.",
-        "Come utente voglio cancellare il mio account.",
+        "En tant qu'utilisateur je veux supprimer mon compte depuis les réglages afin de partir.",
+        "Como usuário, quero excluir minha conta para proteger meus dados.",
+        "Come utente voglio poter cancellare il mio account.",
         "Som användare vill jag kunna radera mitt konto.",
         "Als gebruiker wil ik mijn account kunnen verwijderen.",
-        "Jako użytkownik chcę usunąć swoje konto.",
+        "Jako użytkownik chcę móc usunąć swoje konto.",
         "4.2.1 As a patient, I want to delete my account and all associated data.",
     ],
 )
 def test_a_user_story_in_any_language_asks_no_erasure(text: str) -> None:
-    """An issue tracker's user story, also under a ticket number: a developer's document, no
-    right read, and a person looks (a story's acceptance criteria say "must be deleted" too)."""
+    """An issue tracker's user story, under a ticket number or with its purpose or an ability:
+    a developer's document, no right read, and a person looks (a story's acceptance criteria say
+    "must be deleted" too)."""
     intents, review, reasons = _read("", text)
     assert intents == [] and review, (text, intents, reasons)
 
@@ -516,3 +517,70 @@ def test_the_wrong_value_and_the_right_one_told_is_a_correction(subject: str, te
 def test_a_value_told_without_an_error_is_no_correction(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "rectification" not in intents, (text, intents, reasons)
+
+
+# The tenth session's adversarial review (tests/letters/adversarial12) of the fixes above: each
+# new pattern met a real letter in the same words.
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Account deletion",
+            "Hello,\n\nAs a user I want my account deleted along with everything that is stored "
+            "in it.\n\nTom",
+        ),
+        (
+            "delete my stuff",
+            "As a player, I would like all my game data erased. My username is darkfox88. Thanks.",
+        ),
+        (
+            "",
+            "Hi support team,\n\nI booked two trips with you in 2022. As a guest I can't log in "
+            "anymore. So please delete the booking profile you created for me.\n\nRita",
+        ),
+        (
+            "",
+            "Hello,\n\nI couldn't work out how to submit a deletion request on your site, so I am "
+            "writing here: please delete my account.\n\nAnn",
+        ),
+        (
+            "",
+            "Buenos días:\n\nPresento una reclamación porque sigo recibiendo SMS publicitarios. Les "
+            "pido que borren mi número y mis datos.\n\nCarmen",
+        ),
+        (
+            "",
+            "Ik dien hierbij een klacht in: jullie blijven mij mailen. Verwijder mijn gegevens uit "
+            "jullie bestand.",
+        ),
+        (
+            "",
+            "I'm withdrawing my consent to everything I agreed to when I signed up. Erase me "
+            "completely, I want nothing of mine left with you.",
+        ),
+    ],
+)
+def test_a_role_a_how_to_or_a_complaint_to_the_company_keeps_the_erasure(
+    subject: str, text: str
+) -> None:
+    """A customer's "As a user I want ...", "how to submit a deletion request", a complaint
+    lodged with the company itself (no Art. 77): the erasure asked stays the main right."""
+    _assert_main(text, "erasure", subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hallo,\n\nes wäre nicht gut, wenn ihr mein Konto löscht, da noch Guthaben drauf ist.\n\nAnna",
+        "Hej,\n\ndet vore bra om ni tog bort mitt gamla efternamn Svensson och skrev Berg i "
+        "stället.\n\nLena",
+        "Hej,\n\nmitt namn och min adress syns på er öppna medlemskarta på hemsidan, och det går "
+        "att hitta via Google. Ta bort allt om mig från kartan, medlemskapet vill jag "
+        "behålla.\n\nGunnar",
+    ],
+)
+def test_a_fear_a_replacement_or_a_public_map_is_no_erasure(text: str) -> None:
+    intents, _, reasons = _read("", text)
+    assert "erasure" not in intents, (text, intents, reasons)
