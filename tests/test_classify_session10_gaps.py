@@ -584,3 +584,70 @@ def test_a_role_a_how_to_or_a_complaint_to_the_company_keeps_the_erasure(
 def test_a_fear_a_replacement_or_a_public_map_is_no_erasure(text: str) -> None:
     intents, _, reasons = _read("", text)
     assert "erasure" not in intents, (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "",
+            "Bonjour, nous avons changé de procédure. Désormais, vous pouvez effectuer la "
+            "procédure [sur cette page](https://annuaire.example.fr/faq/supprimer-donnees-"
+            "personnelles-entreprise). Bonne journée.",
+        ),
+        (
+            "Data Request Received - Acknowledgment",
+            "Thank you for contacting us regarding your data privacy rights. We have received "
+            "your request and will respond within 30 days. Your Request Type: Erasure",
+        ),
+        (
+            "Data Rectification Completed",
+            "Thank you for notifying us about the inaccuracy in your personal data. We have "
+            "updated your information as requested.",
+        ),
+        (
+            "Data Processing Restriction Applied",
+            "We have processed your request to restrict the processing of your personal data.",
+        ),
+        (
+            "Deleted data",
+            "I was trying to clear my data stream with the destroy button. It seemed to delete my "
+            "account as well. Is this intentional?",
+        ),
+    ],
+)
+def test_a_link_a_companys_reply_or_a_service_told_asks_nothing(subject: str, text: str) -> None:
+    """Words inside a URL ("/faq/supprimer-donnees-personnelles") are no sentence; the company's
+    acknowledgment or confirmation and what a button seemed to do ask the reader nothing."""
+    intents, _, reasons = _read(subject, text)
+    assert intents == [], (text, intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intent"),
+    [
+        (
+            "",
+            "Please delete my account. The form at https://shop.example.com/delete-account did not "
+            "work.",
+            "erasure",
+        ),
+        (
+            "Remove my email address",
+            "My email address is publicly viewable here, which gets me spam. Could it be removed?",
+            "publication_optout",
+        ),
+        (
+            "",
+            "I received your acknowledgment. Please go ahead and delete my account as I asked.",
+            "erasure",
+        ),
+        ("", "It seems you kept my data. Please delete my account.", "erasure"),
+    ],
+)
+def test_look_alikes_of_links_replies_and_told_deletions_keep_their_request(
+    subject: str, text: str, intent: str
+) -> None:
+    """A request beside a link keeps its right; a removal asked in weak words of data shown
+    publicly is a publication opt-out."""
+    _assert_main(text, intent, subject)
