@@ -127,6 +127,7 @@ SUBSUMED_BY_ERASURE = frozenset({"marketing_optout"})
 # publication of my photograph" does not make the objection a publication opt-out.
 ABSORB_SENTENCE_WEIGHT: Mapping[str, float] = {"publication_optout": STRONG_WEIGHT}
 
+_OPT_OUT = re.compile(r"opt\W?outs?(\s+request)?")  # a bare "opt-out" (see _read)
 AUTHORITY_HEAD = 2  # a letter to the authority names it in its first two sentences (the address)
 
 _CONTEXT_KEYS = (
@@ -2259,11 +2260,23 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     in_body = [h for h in hits if not sentences[h.sentence].subject]
     asked_in_body = {h.intent for h in in_body if h.effective > 0}
     suppressed_in_body = {h.intent for h in in_body if h.why_not in ("suppressed", "refused")}
+    # (tenth session) So too a bare "opt-out" in the subject over a body that objects and has no
+    # word of marketing ("Opt-out request" over "I didn't consent to my projects being used for
+    # AI training"): the opt-out is the objection's.
+    opt_out_subject = all(
+        _OPT_OUT.fullmatch(sentences[h.sentence].folded[h.start : h.end])
+        for h in hits
+        if h.intent == "marketing_optout" and h.effective > 0
+    )
     for intent in list(accepted):  # (an accepted right has live matches: here only the subject's)
-        if (
-            intent not in asked_in_body
-            and intent in suppressed_in_body
-            and asked_in_body & (set(accepted) - {intent})
+        if intent not in asked_in_body and (
+            (intent in suppressed_in_body and asked_in_body & (set(accepted) - {intent}))
+            or (
+                intent == "marketing_optout"
+                and opt_out_subject
+                and not any(h.intent == intent for h in in_body)
+                and "objection" in asked_in_body & set(accepted)
+            )
         ):
             accepted.remove(intent)
     return _Reading(

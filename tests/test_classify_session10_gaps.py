@@ -651,3 +651,26 @@ def test_look_alikes_of_links_replies_and_told_deletions_keep_their_request(
     """A request beside a link keeps its right; a removal asked in weak words of data shown
     publicly is a publication opt-out."""
     _assert_main(text, intent, subject)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intents"),
+    [
+        (
+            "Opt-out request",
+            "I didn't consent to any of my projects being used for AI training.",
+            ["objection"],
+        ),
+        ("Unsubscribe", "I object to the profiling of my purchases.", None),
+    ],
+)
+def test_a_bare_opt_out_over_an_objection_is_the_objections(
+    subject: str, text: str, intents: list[str] | None
+) -> None:
+    """A bare "opt-out" in the subject over a body that objects (AI training) and names no
+    marketing is no marketing opt-out; "Unsubscribe" stays one."""
+    got, _, reasons = _read(subject, text)
+    if intents is not None:
+        assert got == intents, (got, reasons)
+    else:
+        assert "marketing_optout" in got, (got, reasons)
