@@ -674,3 +674,18 @@ def test_a_bare_opt_out_over_an_objection_is_the_objections(
         assert got == intents, (got, reasons)
     else:
         assert "marketing_optout" in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich widerrufe sämtliche Einwilligungen. Ich verlange die Löschung aller mich betreffenden "
+        "Daten nach Art. 17 DSGVO.",
+        "Je retire mon consentement. Je demande l'effacement de toutes les données me concernant, "
+        "en application de l'article 17 du RGPD.",
+    ],
+)
+def test_everything_about_me_erased_beside_a_withdrawal_is_the_erasure(text: str) -> None:
+    """"aller mich betreffenden Daten", "toutes les données me concernant, en application de
+    l'article 17" (an article of the law is no published article) name everything held."""
+    _assert_main(text, "erasure")
