@@ -689,3 +689,14 @@ def test_everything_about_me_erased_beside_a_withdrawal_is_the_erasure(text: str
     """"aller mich betreffenden Daten", "toutes les données me concernant, en application de
     l'article 17" (an article of the law is no published article) name everything held."""
     _assert_main(text, "erasure")
+
+
+def test_a_name_board_is_a_public_place() -> None:
+    """A list joined on one line ("begär att – mitt namn tas bort från namntavlan och dörren, –
+    ..."): the name is taken off the board, no erasure."""
+    intents, _, reasons = _read(
+        "",
+        "Jag invänder mot föreningens behandling av mina uppgifter och begär att – mitt namn "
+        "tas bort från namntavlan och dörren, – mina uppgifter inte publiceras i webbportalen.",
+    )
+    assert "erasure" not in intents and "publication_optout" in intents, (intents, reasons)
