@@ -700,3 +700,23 @@ def test_a_name_board_is_a_public_place() -> None:
         "tas bort från namntavlan och dörren, – mina uppgifter inte publiceras i webbportalen.",
     )
     assert "erasure" not in intents and "publication_optout" in intents, (intents, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "intents"),
+    [
+        (
+            "Under the CCPA I request that you disclose the specific pieces of personal "
+            "information you have collected about me.",
+            ["access"],
+        ),
+        (
+            "We are required to disclose the categories of personal information we collect in our "
+            "privacy policy.",
+            [],
+        ),
+    ],
+)
+def test_a_ccpa_right_to_know_is_an_access_request(text: str, intents: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got == intents, (got, reasons)
