@@ -720,3 +720,31 @@ def test_a_name_board_is_a_public_place() -> None:
 def test_a_ccpa_right_to_know_is_an_access_request(text: str, intents: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got == intents, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intent", "erasure"),
+    [
+        (
+            "Remove all my data from this",
+            "I can still see my name and personal information on https://maintainers.example/me. "
+            "Please remove all references to my person that are currently showing up on your "
+            "site.",
+            "publication_optout",
+            False,
+        ),
+        (
+            "",
+            "Please delete all my data from your systems and close my account.",
+            "erasure",
+            True,
+        ),
+    ],
+)
+def test_all_my_data_from_this_site_is_taken_off_the_site(
+    subject: str, text: str, intent: str, erasure: bool
+) -> None:
+    """"All my data from this" site is no erasure of everything held ("showing up on your site"
+    is a public place); "all my data from your systems" is."""
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == [intent] and ("erasure" in got) == erasure, (got, reasons)
