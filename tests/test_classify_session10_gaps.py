@@ -686,7 +686,7 @@ def test_a_bare_opt_out_over_an_objection_is_the_objections(
     ],
 )
 def test_everything_about_me_erased_beside_a_withdrawal_is_the_erasure(text: str) -> None:
-    """"aller mich betreffenden Daten", "toutes les données me concernant, en application de
+    """ "aller mich betreffenden Daten", "toutes les données me concernant, en application de
     l'article 17" (an article of the law is no published article) name everything held."""
     _assert_main(text, "erasure")
 
@@ -744,7 +744,75 @@ def test_a_ccpa_right_to_know_is_an_access_request(text: str, intents: list[str]
 def test_all_my_data_from_this_site_is_taken_off_the_site(
     subject: str, text: str, intent: str, erasure: bool
 ) -> None:
-    """"All my data from this" site is no erasure of everything held ("showing up on your site"
+    """ "All my data from this" site is no erasure of everything held ("showing up on your site"
     is a public place); "all my data from your systems" is."""
     got, _, reasons = _read(subject, text)
     assert got[:1] == [intent] and ("erasure" in got) == erasure, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "intents"),
+    [
+        # unsubscribing told, not asked (mailing lists)
+        (
+            "Unsubscribe isn't working as intended",
+            "I registered twice by mistake and now get duplicates. I haven't been able to "
+            "unsubscribe the duplicates. I'd just like one email.",
+            [],
+        ),
+        ("accidently unsubscribed?", "I wonder if I got unsubbed because of bounced emails.", []),
+        (
+            "",
+            "I haven't been able to unsubscribe, so please remove me from your list.",
+            ["marketing_optout"],
+        ),
+        # a dataset, a person search: taken off there
+        (
+            "Personal email address",
+            "Can you please remove my personal email address from the dataset? I've since removed "
+            "it from my repository.",
+            ["publication_optout"],
+        ),
+        (
+            "",
+            "I would like to have my personal email removed from the Person search on your site.",
+            ["publication_optout"],
+        ),
+        # a deadname replaced is a correction
+        (
+            "remove my deadname",
+            "The tutorials I wrote still include my deadname, it would be nice if that gets changed "
+            "to Alex.",
+            ["rectification"],
+        ),
+        (
+            "Name update",
+            "I recently changed my name; please replace my old name with my new name Rowan.",
+            ["rectification"],
+        ),
+        # GitHub's feature-request template in Swedish; the law's demand stated in German
+        (
+            "Radera kontot",
+            "**Är din förfrågan relaterad till ett problem? Vänligen beskriv.**\nEn användare ska "
+            "kunna radera hela sitt konto.\n**Beskriv den lösning du vill ha**\nEn knapp under "
+            "Administration.",
+            [],
+        ),
+        (
+            "",
+            "Die DSGVO schreibt ja nur die Löschung personenbezogener Daten vor, sobald ein "
+            "Nutzerprofil gelöscht wurde.",
+            [],
+        ),
+        (
+            "",
+            "Jag behöver ibland ta bort användare från mejllistorna när de slutar.",
+            [],
+        ),
+    ],
+)
+def test_mailing_lists_datasets_names_and_trackers(
+    subject: str, text: str, intents: list[str]
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == intents[:1] and not (set(got) & DESTRUCTIVE) - set(intents), (got, reasons)
