@@ -127,7 +127,6 @@ SUBSUMED_BY_ERASURE = frozenset({"marketing_optout"})
 # publication of my photograph" does not make the objection a publication opt-out.
 ABSORB_SENTENCE_WEIGHT: Mapping[str, float] = {"publication_optout": STRONG_WEIGHT}
 
-_OPT_OUT = re.compile(r"opt\W?outs?(\s+request)?")  # a bare "opt-out" (see _read)
 AUTHORITY_HEAD = 2  # a letter to the authority names it in its first two sentences (the address)
 
 _CONTEXT_KEYS = (
@@ -1252,7 +1251,7 @@ _DOMAIN_DOT = re.compile(
 
 def _undotted(text: str) -> str:
     """The full stops of e-mail addresses and bare domains, and every character of a URL that is
-    not a letter or a digit, in `text` as "_"
+    not a letter, a digit or "/", in `text` as "_"
     (linear: each address is grown from its "@" outwards, so a long run of letters costs no
     backtracking)."""
     urls = [m.span() for m in _URL.finditer(text)] if "://" in text else []
@@ -1276,10 +1275,11 @@ def _undotted(text: str) -> str:
                 chars[i] = "_"
     # A URL is one word to the rules, its path too (tenth session: "[sur cette page](https://
     # annuaire-entreprises.data.gouv.fr/faq/supprimer-donnees-personnelles-entreprise)" asks no
-    # erasure): every character that is not a letter or a digit is read as "_".
+    # erasure): every character that is not a letter, a digit or "/" is read as "_" (the
+    # slashes stay for the rules that read a path: "github.com/.../blob/").
     for start, end in urls:
         for i in range(text.index("://", start) + 3, end):  # (the scheme stays: "https://")
-            if not chars[i].isalnum():
+            if not chars[i].isalnum() and chars[i] != "/":
                 chars[i] = "_"
     return "".join(chars)
 
@@ -2171,13 +2171,20 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # blind37).
     # (tenth session) ... or a user story as the subject line or the first sentence ("US-30 - Como
     # usuario quiero ...", "As a patient, I want to delete my account ... so that ..."), unless
-    # another sentence asks politely ("As a guest I can't log in. So please delete ...").
+    # another sentence asks a right politely ("... So please delete the booking profile"; not
+    # "Please add it to the roadmap").
     body = [s for s in sentences if not s.subject]
     opening = [s for s in sentences if s.subject and not s.reply][:1] + body[:1]
     user_story = (
         some_right
         and _finds_in(lang, "user_story", opening)
-        and not _finds_in(lang, "polite", [s for s in body if s not in opening])
+        and not any(
+            h.effective > 0
+            and not sentences[h.sentence].subject
+            and sentences[h.sentence] not in opening
+            and _finds_in(lang, "polite", [sentences[h.sentence]])
+            for h in hits
+        )
     )
     issue_report = some_right and (user_story or _finds_in(lang, "issue_report", sentences))
     accepted = []
@@ -2219,25 +2226,57 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # removed. I found it on Google"): taking it off the public place is the request, a
     # publication opt-out; erasing the register's record is not read, and a person looks
     # (seventh session, 43rd sweep: GitHub issues and pull requests).
-    # (not when the erasure names everything held: `names_all`)
-    # The erasure asked names everything held ("radera allt ni har om mig", `whole_register`) or,
-    # in the body's sentence that asks it, the writer's data in general ("delete my data",
-    # `general_data`; not "delete my data from this file"): the register's record, not a public
-    # place's copy (unless that sentence itself names the public place: "supprimez mes données,
-    # elles apparaissent dans les résultats des moteurs de recherche").
+    # (not when the erasure names everything held: "radera allt ni har om mig", `whole_register`)
     whole = _finds_in(lang, "whole_register", sentences)
-    general = [
+    # For the main right of a letter that also withdraws a consent (see _order): the erasure
+    # asked names everything held or the writer's data in general ("delete my data",
+    # `general_data`), in the body's sentences that ask it. Only in a language that has
+    # `general_data`: elsewhere the erasure stays first, as Art. 17(1)(b) reads.
+    asking = [
         sentences[i]
-        for i in sorted({h.sentence for h in hits if h.intent == "erasure"})
-        if not sentences[i].subject and _finds_in(lang, "general_data", [sentences[i]])
+        for i in sorted({h.sentence for h in hits if h.intent == "erasure" and h.effective > 0})
+        if not sentences[i].subject
     ]
-    names_all = whole or any(not _finds_in(lang, "public_place", [s]) for s in general)
-    erases_all = "erasure" in accepted and (whole or bool(general))
+    erases_all = "erasure" in accepted and (
+        not lang.ctx("general_data")
+        or _finds_in(lang, "whole_register", asking)
+        or _finds_in(lang, "general_data", asking)
+    )
     public_place = (
         "erasure" in accepted
+        and "publication_optout" not in accepted
         and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
-        and not names_all
+        and not whole
     )
+    # ... and where the letter asks the publication opt-out too, an erasure asked only in
+    # sentences that point at the public place ("Bitte löschen Sie meine Daten im
+    # Online-Verzeichnis", "supprimer mes informations en ligne") is that opt-out (tenth
+    # session's second adversarial review; an erasure asked elsewhere, "delete my CV", stays).
+    erasure_asked = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
+    if (
+        not public_place
+        and not whole
+        and "erasure" in accepted
+        and "publication_optout" in accepted
+        and erasure_asked
+        and all(
+            not sentences[i].subject
+            # (a sentence with the opt-out in full words was weighed by ABSORB_SENTENCE already:
+            # "supprimer et dépublier cette photo" deletes the photo itself, ninth sweep)
+            and not any(
+                h.intent == "publication_optout"
+                and h.sentence == i
+                and h.pattern.weight >= STRONG_WEIGHT
+                for h in hits
+            )
+            and (
+                any(h.intent == "publication_optout" and h.sentence == i for h in hits)
+                or _finds_in(lang, "public_place", [sentences[i]])
+            )
+            for i in erasure_asked
+        )
+    ):
+        public_place = True
     # ... and a removal asked in words too weak for an erasure ("Remove my email address" over
     # "My email address is publicly viewable here ... could it be removed?"): taking it off the
     # public place is still the request, and a publication opt-out changes nothing held (tenth
@@ -2249,7 +2288,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and scores["erasure"] >= THRESHOLD
         and not (to_authority or issue_report or controller_notice or addressed is False)
         and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
-        and not names_all
+        and not whole
     ):
         accepted.append("publication_optout")
         public_place = True
@@ -2260,23 +2299,11 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     in_body = [h for h in hits if not sentences[h.sentence].subject]
     asked_in_body = {h.intent for h in in_body if h.effective > 0}
     suppressed_in_body = {h.intent for h in in_body if h.why_not in ("suppressed", "refused")}
-    # (tenth session) So too a bare "opt-out" in the subject over a body that objects and has no
-    # word of marketing ("Opt-out request" over "I didn't consent to my projects being used for
-    # AI training"): the opt-out is the objection's.
-    opt_out_subject = all(
-        _OPT_OUT.fullmatch(sentences[h.sentence].folded[h.start : h.end])
-        for h in hits
-        if h.intent == "marketing_optout" and h.effective > 0
-    )
     for intent in list(accepted):  # (an accepted right has live matches: here only the subject's)
-        if intent not in asked_in_body and (
-            (intent in suppressed_in_body and asked_in_body & (set(accepted) - {intent}))
-            or (
-                intent == "marketing_optout"
-                and opt_out_subject
-                and not any(h.intent == intent for h in in_body)
-                and "objection" in asked_in_body & set(accepted)
-            )
+        if (
+            intent not in asked_in_body
+            and intent in suppressed_in_body
+            and asked_in_body & (set(accepted) - {intent})
         ):
             accepted.remove(intent)
     return _Reading(

@@ -1040,8 +1040,10 @@ FOLDERS = (
     # the session's first fixes (user stories, help pages, complaint openings, company answers,
     # notices, public places, the consent-or-erasure order), 70 in the five languages. As first
     # reviewed: 27.0% main right, 3 destructive (the rules before the session: 73.0%, 1); after:
-    # 80.0%, none. The German floor is low on purpose: "Exijo que borren mi número"-style misses
-    # and "kann ich ... nicht selbst löschen. Löscht es bitte" are older gaps.
+    # 80.0%, none; after the second review's fixes 75.0%, none (an erasure beside a public place
+    # is read as the opt-out unless everything held is named: the safe side). The German floor is
+    # low on purpose: "Exijo que borren mi número"-style misses and "kann ich ... nicht selbst
+    # löschen. Löscht es bitte" are older gaps.
     Folder(
         "adversarial12",
         "bench",
@@ -1049,6 +1051,22 @@ FOLDERS = (
         languages=12,
         non_requests=3,
         multi_right=25,
+        has_languages=MAIN,
+        main_share=0.55,
+        all_share=0.73,
+    ),
+    # The tenth session's second adversarial review (tests/letters/adversarial13/): 100 letters
+    # against the first review's fixes (general_data, URLs as one word, company replies, the
+    # consent-or-erasure order, the change-undone hints, "Det vore bra om ni ..."), 70 in the
+    # five languages. As first reviewed: 42.0% main right, 19 destructive (the rules before the
+    # session: 77.0%, 5); after: 80.0%, none.
+    Folder(
+        "adversarial13",
+        "bench",
+        letters=100,
+        languages=17,
+        non_requests=19,
+        multi_right=35,
         has_languages=MAIN,
         main_share=0.55,
         all_share=0.78,

@@ -254,8 +254,9 @@ def test_a_complaint_lodged_with_the_authority_asks_the_company_nothing(
             "Denne side beskriver, hvordan du kan anmode om sletning af alle personoplysninger, vi har om dig. Du har ret til at anmode om, at vi sletter dine data.",
         ),
         (
-            "Verzoek om persoonsgegevens te wissen",
-            "Je kunt een aanvraag doen om persoonsgegevens te laten wissen. Hoe kun je jouw verzoek aan ons doen? Je kunt jouw verzoek schriftelijk indienen.",
+            "",
+            "Deze pagina beschrijft hoe u uw persoonsgegevens kunt laten wissen. Wij behandelen "
+            "elk verzoek binnen een maand.",
         ),
         (
             "Data deletion",
@@ -654,26 +655,31 @@ def test_look_alikes_of_links_replies_and_told_deletions_keep_their_request(
 
 
 @pytest.mark.parametrize(
-    ("subject", "text", "intents"),
+    ("subject", "text", "main"),
     [
         (
             "Opt-out request",
             "I didn't consent to any of my projects being used for AI training.",
-            ["objection"],
+            None,
         ),
-        ("Unsubscribe", "I object to the profiling of my purchases.", None),
+        (
+            "Opt-out",
+            "I object to you posting me your printed catalogue every month.",
+            "marketing_optout",
+        ),
+        ("Unsubscribe", "I object to the profiling of my purchases.", "marketing_optout"),
     ],
 )
-def test_a_bare_opt_out_over_an_objection_is_the_objections(
-    subject: str, text: str, intents: list[str] | None
+def test_an_objection_to_ai_training_is_read_beside_an_opt_out(
+    subject: str, text: str, main: str | None
 ) -> None:
-    """A bare "opt-out" in the subject over a body that objects (AI training) and names no
-    marketing is no marketing opt-out; "Unsubscribe" stays one."""
+    """ "I didn't consent to my projects being used for AI training" is an objection; a bare
+    "Opt-out" over an objection to a catalogue stays a marketing opt-out first (the second
+    adversarial review: a rule that dropped the subject's opt-out was taken out again)."""
     got, _, reasons = _read(subject, text)
-    if intents is not None:
-        assert got == intents, (got, reasons)
-    else:
-        assert "marketing_optout" in got, (got, reasons)
+    assert "objection" in got, (got, reasons)
+    if main:
+        assert got[0] == main, (got, reasons)
 
 
 @pytest.mark.parametrize(
@@ -816,3 +822,77 @@ def test_mailing_lists_datasets_names_and_trackers(
 ) -> None:
     got, _, reasons = _read(subject, text)
     assert got[:1] == intents[:1] and not (set(got) & DESTRUCTIVE) - set(intents), (got, reasons)
+
+
+# The tenth session's second adversarial review (tests/letters/adversarial13) of the first
+# review's fixes: the cases that made the rules sentence-level again.
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "main"),
+    [
+        (
+            "Still waiting - account deletion",
+            'On 3 May your privacy team replied "We have received your request and will respond '
+            'within 30 days". It is now July.\n\nDelete my account and all my personal data now, '
+            "please.",
+            "erasure",
+        ),
+        (
+            "",
+            "He presentado una reclamación ante la AEPD conforme al artículo 77 del RGPD por no "
+            "haber atendido mi petición. Aun así, les pido de nuevo que supriman mis datos "
+            "personales.",
+            "erasure",
+        ),
+        (
+            "",
+            'I tapped "Remove" in the app and it seemed to delete only my photos, so please delete '
+            "my whole account and everything you hold on me.",
+            "erasure",
+        ),
+        (
+            "Personal phone number in speakers file",
+            "My private mobile number is in https://github.com/nordconf/website/blob/main/data/"
+            "speakers-2019.yml (line 212). Please delete my mobile number. The name can stay.",
+            "publication_optout",
+        ),
+        (
+            "",
+            "Meine private Adresse ist über Google öffentlich auffindbar, weil sie in Ihrem "
+            "Mitgliederverzeichnis steht. Bitte löschen Sie meine Daten im Online-Verzeichnis. "
+            "Meine Mitgliedschaft läuft weiter.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_a_quoted_reply_a_past_complaint_or_a_link_keeps_the_request(
+    subject: str, text: str, main: str
+) -> None:
+    """A company's reply quoted, an Art. 77 complaint lodged earlier, what a button seemed to do,
+    a repository link: the request in the letter's own words is read (and a file in a public
+    repository, or data "im Online-Verzeichnis", is taken off there, no erasure)."""
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == [main], (got, reasons)
+    if main != "erasure":
+        assert "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jag får ert nyhetsbrev två gånger i veckan. Det vore skönt om ni tog bort mig från "
+        "nyhetsbrevet.",
+        "Depuis la mise à jour, l'application s'affiche en anglais. Pouvez-vous remettre comme "
+        "avant ?",
+        "Ich habe aus Versehen meinen Handyvertrag gekündigt. Bitte die Kündigung rückgängig "
+        "machen, Rufnummer und Daten sollen so bleiben.",
+        "Jag beställde ett presentkort till min mamma. Det står fel namn på kortet: det ska stå "
+        "Birgitta, inte Brigitta. Kan ni skicka ett nytt kort?",
+    ],
+)
+def test_a_newsletter_a_setting_a_contract_or_a_gift_card_is_no_erasure_or_correction(
+    text: str,
+) -> None:
+    got, _, reasons = _read("", text)
+    assert not set(got) & DESTRUCTIVE, (got, reasons)
