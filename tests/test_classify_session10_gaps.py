@@ -896,3 +896,11 @@ def test_a_newsletter_a_setting_a_contract_or_a_gift_card_is_no_erasure_or_corre
 ) -> None:
     got, _, reasons = _read("", text)
     assert not set(got) & DESTRUCTIVE, (got, reasons)
+
+
+def test_my_email_removed_from_this_record_is_taken_off_there() -> None:
+    got, _, reasons = _read(
+        "Remove personal information",
+        "Please remove my email from this record, I do not wish to have it here.",
+    )
+    assert got[:1] == ["publication_optout"] and "erasure" not in got, (got, reasons)
