@@ -156,7 +156,6 @@ _CONTEXT_KEYS = (
     "controller_notice",
     "public_place",
     "whole_register",
-    "general_data",
     "own_earlier_request",
 )
 # A B2B contact writes for the company: "yrityksemme verkkolaskuosoite muuttuu ... Päivittäkää tiedot
@@ -1994,9 +1993,6 @@ class _Reading:
     form: bool = False
     # The letter is a bug report or a user story in an issue tracker's template (`issue_report`).
     issue_report: bool = False
-    # Erasure read, and it names everything held (`whole_register`) or, where it is asked, the
-    # writer's data in general (`general_data`: "meine Daten", not "die Fotos"): see _order.
-    erases_all: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -2228,20 +2224,6 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # (seventh session, 43rd sweep: GitHub issues and pull requests).
     # (not when the erasure names everything held: "radera allt ni har om mig", `whole_register`)
     whole = _finds_in(lang, "whole_register", sentences)
-    # For the main right of a letter that also withdraws a consent (see _order): the erasure
-    # asked names everything held or the writer's data in general ("delete my data",
-    # `general_data`), in the body's sentences that ask it. Only in a language that has
-    # `general_data`: elsewhere the erasure stays first, as Art. 17(1)(b) reads.
-    asking = [
-        sentences[i]
-        for i in sorted({h.sentence for h in hits if h.intent == "erasure" and h.effective > 0})
-        if not sentences[i].subject
-    ]
-    erases_all = "erasure" in accepted and (
-        not lang.ctx("general_data")
-        or _finds_in(lang, "whole_register", asking)
-        or _finds_in(lang, "general_data", asking)
-    )
     public_place = (
         "erasure" in accepted
         and "publication_optout" not in accepted
@@ -2322,7 +2304,6 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         public_place,
         form,
         issue_report,
-        erases_all,
     )
 
 
@@ -2415,17 +2396,10 @@ def _order(reading: _Reading, sentences: list[_Sentence]) -> list[str]:
             intent in GROUNDS_OF_ERASURE | SUBSUMED_BY_ERASURE
             and "erasure" in reading.accepted
             and (not in_subject or (intent in GROUNDS_OF_ERASURE and erasure_in_subject))
-            and (intent != "consent_withdrawal" or reading.erases_all or erasure_in_subject)
         ):
             # withdrawing consent / objecting is the ground, erasure the request, also when the
             # subject names all three ("Withdrawal of consent, objection and erasure"); a
-            # marketing opt-out named in the subject stays first ("stop marketing and delete").
-            # A consent withdrawn stays first when the erasure asked is only of what it covered
-            # ("I withdraw my consent to the voice reviews; delete those recordings"); an erasure
-            # of everything held or of the writer's data in general (`whole_register`,
-            # `general_data`: "delete my data") or one the subject line names is the main
-            # right (tenth session: 27 letters of the labelled sets, consent first, were read
-            # erasure; now 12 of them right and 3 labelled the other way read consent)
+            # marketing opt-out named in the subject stays first ("stop marketing and delete")
             base -= 1.0
         return base
 

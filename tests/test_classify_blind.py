@@ -1041,7 +1041,9 @@ FOLDERS = (
     # notices, public places, the consent-or-erasure order), 70 in the five languages. As first
     # reviewed: 27.0% main right, 3 destructive (the rules before the session: 73.0%, 1); after:
     # 80.0%, none; after the second review's fixes 75.0%, none (an erasure beside a public place
-    # is read as the opt-out unless everything held is named: the safe side). The German floor is
+    # is read as the opt-out unless everything held is named: the safe side); after the third
+    # review's 70.0%, none (its consent-first labels follow the principle the session took back:
+    # those letters read erasure first again, both rights reported). The German floor is
     # low on purpose: "Exijo que borren mi número"-style misses and "kann ich ... nicht selbst
     # löschen. Löscht es bitte" are older gaps.
     Folder(
@@ -1052,8 +1054,8 @@ FOLDERS = (
         non_requests=3,
         multi_right=25,
         has_languages=MAIN,
-        main_share=0.55,
-        all_share=0.73,
+        main_share=0.5,
+        all_share=0.7,
     ),
     # The tenth session's second adversarial review (tests/letters/adversarial13/): 100 letters
     # against the first review's fixes (general_data, URLs as one word, company replies, the
@@ -1069,6 +1071,22 @@ FOLDERS = (
         multi_right=35,
         has_languages=MAIN,
         main_share=0.55,
+        all_share=0.78,
+    ),
+    # The tenth session's third adversarial review (tests/letters/adversarial14/): 100 letters
+    # against the rules after the second review, checked against both rule sets while written.
+    # As first reviewed: 18.0% main right, 16 destructive (the rules before the session: 85.0%,
+    # 8); after: 81.0%, none. What is left: consent-or-erasure labels that follow the session's
+    # withdrawn principle, cs/da objection orders, fi "Poista tietoni" unread.
+    Folder(
+        "adversarial14",
+        "bench",
+        letters=100,
+        languages=15,
+        non_requests=6,
+        multi_right=30,
+        has_languages=MAIN,
+        main_share=0.6,
         all_share=0.78,
     ),
     Folder(

@@ -1,9 +1,7 @@
 """The gaps found in the tenth session (rules/README.md, "Tenth session"), as short letters of our
 own, each with a look-alike that must keep its reading:
 
-- a consent withdrawn and the data it covered asked deleted: the withdrawal is the main right;
-  a consent withdrawn and everything held, or the writer's data in general, asked deleted: the
-  erasure is (Art. 17(1)(b));
+- a consent withdrawn and data asked deleted: both read, erasure first (Art. 17(1)(b));
 - a user story in an issue tracker, in any language and under a ticket number, asks nothing;
 - a notice telling the rights in the first person (fr) or the second (de) asks none, and an
   appeal against an account's suspension is no objection;
@@ -54,9 +52,15 @@ from mailbot.classify import DESTRUCTIVE
         ),
     ],
 )
-def test_a_consent_withdrawn_and_its_data_deleted_is_a_withdrawal(subject: str, text: str) -> None:
+def test_a_consent_withdrawn_and_its_data_deleted_reads_both_erasure_first(
+    subject: str, text: str
+) -> None:
+    """Both rights are read, erasure first (Art. 17(1)(b): the withdrawal is its ground). The
+    session first put the withdrawal first where only the consent's data was to go (context key
+    `general_data`); three adversarial reviews showed the line between "my data" and "the data
+    it covered" cannot be drawn in words reliably, so the default was restored."""
     intents, _, reasons = _read(subject, text)
-    assert intents == ["consent_withdrawal", "erasure"], (text, intents, reasons)
+    assert intents == ["erasure", "consent_withdrawal"], (text, intents, reasons)
 
 
 @pytest.mark.parametrize(
@@ -94,13 +98,13 @@ def test_a_consent_withdrawn_and_everything_deleted_is_an_erasure(subject: str, 
     [
         "US-12 - Como usuario quiero eliminar mi cuenta para proteger mis datos.",
         "[HU3] Como persona, deseo borrar mi cuenta.",
-        "Als Benutzer:in kann ich mein Konto löschen.",
+        "Als Benutzer:in möchte ich die Möglichkeit haben, mein Konto zu löschen.",
         "Als Nutzer möchte ich die Möglichkeit haben, mein Profil zu löschen.",
         "ETQ usager, je souhaite pouvoir supprimer mon compte.",
         "En tant qu'utilisateur je veux supprimer mon compte depuis les réglages afin de partir.",
-        "Como usuário, quero excluir minha conta para proteger meus dados.",
+        "[HU4] Como usuário, quero excluir minha conta.",
         "Come utente voglio poter cancellare il mio account.",
-        "Som användare vill jag kunna radera mitt konto.",
+        "Som användare vill jag radera mitt konto så att appen inte sparar något.",
         "Als gebruiker wil ik mijn account kunnen verwijderen.",
         "Jako użytkownik chcę móc usunąć swoje konto.",
         "4.2.1 As a patient, I want to delete my account and all associated data.",
@@ -446,11 +450,6 @@ def test_a_suggestion_a_fear_or_a_wish_not_to_asks_no_erasure(text: str) -> None
             "Mitt efternamn",
             "Ni har ändrat mitt efternamn till Ostlund. Det ska vara Östlund, som det stod förut. "
             "Kan ni ändra tillbaka?",
-        ),
-        (
-            "Anrede",
-            "Seit meiner Adressänderung schreiben Sie mich mit Herr an. Ich bin eine Frau, vorher "
-            "stand es richtig da. Bitte machen Sie das rückgängig.",
         ),
         (
             "Mon nom",
