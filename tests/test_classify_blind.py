@@ -1107,6 +1107,22 @@ FOLDERS = (
         main_share=0.0,
         all_share=0.45,
     ),
+    # The tenth session's last probe (tests/letters/adversarial16/): 40 letters that ask no
+    # erasure or rectification, written to make the session's new patterns read one (a deadname
+    # change told as done, "I want my old address removed ... is what I told my bank"). As first
+    # probed: 77.5% main right, 4 destructive (the rules before the session: 90.0%, 1); after:
+    # 87.5%, none.
+    Folder(
+        "adversarial16",
+        "bench",
+        letters=40,
+        languages=10,
+        non_requests=34,
+        multi_right=0,
+        has_languages=MAIN,
+        main_share=0.7,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",
