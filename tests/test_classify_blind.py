@@ -1111,7 +1111,7 @@ FOLDERS = (
     # erasure or rectification, written to make the session's new patterns read one (a deadname
     # change told as done, "I want my old address removed ... is what I told my bank"). As first
     # probed: 77.5% main right, 4 destructive (the rules before the session: 90.0%, 1); after:
-    # 87.5%, none.
+    # 95.0%, none.
     Folder(
         "adversarial16",
         "bench",
@@ -1120,8 +1120,8 @@ FOLDERS = (
         non_requests=34,
         multi_right=0,
         has_languages=MAIN,
-        main_share=0.7,
-        all_share=0.85,
+        main_share=0.75,
+        all_share=0.9,
     ),
     Folder(
         "blind15",
