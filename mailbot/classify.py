@@ -2152,14 +2152,11 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # (ninth session) ... or it asks the authority to act anywhere in its body ("Je sollicite
     # l'intervention de la CNIL" after the story, under a plain "Madame, Monsieur").
     some_right = any(scores[i] >= THRESHOLD for i in INTENTS)
+    body = [s for s in sentences if not s.subject]
+    subject_line = [s for s in sentences if s.subject and not s.reply]
     to_authority = some_right and (
-        _finds_in(
-            lang,
-            "to_authority",
-            [s for s in sentences if s.subject and not s.reply]
-            + [s for s in sentences if not s.subject][:AUTHORITY_HEAD],
-        )
-        or _finds_in(lang, "asks_authority", [s for s in sentences if not s.subject])
+        _finds_in(lang, "to_authority", subject_line + body[:AUTHORITY_HEAD])
+        or _finds_in(lang, "asks_authority", body)
     )
     # (ninth session) A bug report or a user story under an issue tracker's template heading
     # ("**Describe the bug**", "### Steps to reproduce", "**Acceptance criteria**"): a broken
@@ -2169,8 +2166,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # usuario quiero ...", "As a patient, I want to delete my account ... so that ..."), unless
     # another sentence asks a right politely ("... So please delete the booking profile"; not
     # "Please add it to the roadmap").
-    body = [s for s in sentences if not s.subject]
-    opening = [s for s in sentences if s.subject and not s.reply][:1] + body[:1]
+    opening = subject_line[:1] + body[:1]
     user_story = (
         some_right
         and _finds_in(lang, "user_story", opening)
@@ -2223,11 +2219,14 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # publication opt-out; erasing the register's record is not read, and a person looks
     # (seventh session, 43rd sweep: GitHub issues and pull requests).
     # (not when the erasure names everything held: "radera allt ni har om mig", `whole_register`)
-    whole = _finds_in(lang, "whole_register", sentences)
+    # (read once, and only where an erasure is in play: every use below needs one)
+    erasure_in_play = scores["erasure"] >= THRESHOLD
+    whole = erasure_in_play and _finds_in(lang, "whole_register", sentences)
+    public_words = erasure_in_play and _finds_in(lang, "public_place", body)
     public_place = (
         "erasure" in accepted
         and "publication_optout" not in accepted
-        and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
+        and public_words
         and not whole
     )
     # ... and where the letter asks the publication opt-out too, an erasure asked only in
@@ -2269,7 +2268,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and "publication_optout" not in accepted
         and scores["erasure"] >= THRESHOLD
         and not (to_authority or issue_report or controller_notice or addressed is False)
-        and _finds_in(lang, "public_place", [s for s in sentences if not s.subject])
+        and public_words
         and not whole
     ):
         accepted.append("publication_optout")
