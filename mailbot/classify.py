@@ -139,6 +139,7 @@ _CONTEXT_KEYS = (
     "condition_exempt",
     "polite",
     "mention",
+    "list_condition",
     "exercise",
     "addressed",
     "emphasis",
@@ -1585,11 +1586,16 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
     # The items of a list whose introduction ends in a mention ("I understand that I have the
     # right to:" then "- Request access, rectification and erasure of my personal data") list
     # rights; "I exercise my right to:" uses them (`exercise`), "I request the following:" asks.
+    # An introduction ending in a condition word (`list_condition`) lists conditions.
     # A nested list's items are covered by the outer list's introduction too.
     if not sent.subject and sent.intro:
         for intro in (sent.intro, sent.outer) if sent.outer else (sent.intro,):
             intro_plain = intro.isascii() or _lowered(intro) == intro
             if _in_mention(intro, lang, intro_plain, reach=LIST_INTRO_REACH):
+                return "mention"
+            # "... I have the right to have my data erased where:" then "- I withdraw my
+            # consent": the items are the law's conditions, not what the writer does or asks.
+            if _finds(lang.guarded("list_condition"), intro, intro_plain):
                 return "mention"
     if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
         # a negation inside a condition is a threat's or a deferral's, not a refusal: "if you do
@@ -2233,7 +2239,18 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # sentences that point at the public place ("Bitte löschen Sie meine Daten im
     # Online-Verzeichnis", "supprimer mes informations en ligne") is that opt-out (tenth
     # session's second adversarial review; an erasure asked elsewhere, "delete my CV", stays).
-    erasure_asked = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
+    # (A subject line's erasure is the body's: "Demande de suppression de données" over a body
+    # that asks the photo off the site; a subject naming everything held is `whole_register`.)
+    erasure_asked = {
+        h.sentence
+        for h in hits
+        if h.intent == "erasure" and h.effective > 0 and not sentences[h.sentence].subject
+    }
+    erasure_worded = {
+        h.sentence
+        for h in hits
+        if h.intent == "erasure" and h.effective > 0 and h.pattern.weight >= STRONG_WEIGHT
+    }
     if (
         not public_place
         and not whole
@@ -2241,11 +2258,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and "publication_optout" in accepted
         and erasure_asked
         and all(
-            not sentences[i].subject
             # (a sentence with the opt-out in full words was weighed by ABSORB_SENTENCE already:
-            # "supprimer et dépublier cette photo" deletes the photo itself, ninth sweep)
-            and not any(
-                h.intent == "publication_optout"
+            # "supprimer et dépublier cette photo" deletes the photo itself, ninth sweep; where
+            # the sentence's erasure is only a weak word, "17 artiklan mukaisesti" beside
+            # "poistetaan verkkosivustoltanne", it names the law of the opt-out)
+            not any(
+                i in erasure_worded
+                and h.intent == "publication_optout"
                 and h.sentence == i
                 and h.pattern.weight >= STRONG_WEIGHT
                 for h in hits

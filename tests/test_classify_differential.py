@@ -545,7 +545,7 @@ KNOWN_INEXACT: dict[str, str] = {}
 Answer = tuple[tuple[str, ...], str, bool, float]  # intents, language, needs_review, confidence
 
 # BEGIN EXPECTED (written by `python tests/test_classify_differential.py --record`)
-RULES_FINGERPRINT = "5c7470c77392887a"
+RULES_FINGERPRINT = "7464703f48d67b6f"
 EXPECTED_HAND: dict[str, Answer] = {
     "empty": ((), "und", True, 0.0),
     "spaces": ((), "und", True, 0.0),
@@ -729,9 +729,9 @@ EXPECTED_SEEDED: dict[str, Answer] = {
     "c16777a4d647": ((), "is", True, 0.0),
     "8e1720155183": ((), "ru", True, 0.0),
     "8e1722298ac6": ((), "it", True, 0.0),
-    "0eda9eeafa29": (("publication_optout",), "fr", True, 0.94),
-    "f1b0c1c5804b": (("publication_optout",), "fr", False, 0.94),
-    "77ed41cbde93": (("publication_optout",), "fr", False, 0.94),
+    "0eda9eeafa29": (("publication_optout",), "fr", True, 0.93),
+    "f1b0c1c5804b": (("publication_optout",), "fr", False, 0.93),
+    "77ed41cbde93": (("publication_optout",), "fr", False, 0.93),
     "5991250b8592": (("erasure", "rectification"), "sv", False, 0.97),
     "965984ada59f": (("erasure", "rectification"), "sv", False, 0.97),
     "648ca1a0f120": (("access",), "pt", True, 0.9),

@@ -1,0 +1,254 @@
+"""The gaps found in the eleventh session (rules/README.md, "Eleventh session"), as short letters
+of our own, each group with look-alikes that must keep their reading:
+
+- the items of a list introduced by a condition ("the right to erasure where:") are the law's
+  grounds: "- I withdraw my consent" below it withdraws nothing;
+- data asked off a website ("delete my personal data from your website"), the photo and name
+  "published on the page" named as what to delete: a publication opt-out, whatever the subject
+  line says; an account or everything held still erases;
+- a business about a review of its premises asks nothing of its own data;
+- the copy sent straight to another company (Art. 20(2)), a move to another service with the
+  archive asked, the score an algorithm gave (Art. 15(1)(h)), a disputed record kept but not
+  passed on until checked (Art. 18(1)(a)), a page taken out of the search results for one's name.
+"""
+
+from __future__ import annotations
+
+import pytest
+from gap_letters import read as _read
+
+from mailbot.classify import DESTRUCTIVE, classify, load_rules
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "language"),
+    [
+        (
+            "Erasure request",
+            "Hello,\n\nI ask you to erase all my personal data. Under Article 17 I have the right "
+            "to have my data erased where:\n- the data are no longer needed\n- I withdraw my "
+            "consent\n- the data were processed unlawfully\n\nPlease confirm within 30 days.",
+            "en",
+        ),
+        (
+            "Begäran om radering",
+            "Hej!\n\nJag begär att alla mina personuppgifter raderas. Enligt artikel 17 har jag "
+            "rätt att få mina personuppgifter raderade när:\n- uppgifterna inte längre behövs\n"
+            "- jag återkallar mitt samtycke\n- uppgifterna behandlas olagligt\n\nMvh Elin",
+            "sv",
+        ),
+        (
+            "Poistopyyntö",
+            "Hei,\n\npyydän poistamaan kaikki tietoni. Minulla on oikeus saada tiedot poistetuksi, "
+            "kun:\n- tietoja ei enää tarvita\n- peruutan suostumukseni\n\nTerveisin Aino",
+            "fi",
+        ),
+        (
+            "Antrag auf Löschung",
+            "Guten Tag,\n\nich beantrage die Löschung meiner Daten. Ich habe ein Recht auf "
+            "Löschung, wenn:\n- die Daten nicht mehr notwendig sind\n- ich meine Einwilligung "
+            "widerrufe\n\nMit freundlichen Grüßen",
+            "de",
+        ),
+        (
+            "Demande d'effacement",
+            "Bonjour,\n\nje demande l'effacement de mes données. J'ai le droit d'obtenir "
+            "l'effacement lorsque :\n- les données ne sont plus nécessaires\n- je retire mon "
+            "consentement\n\nCordialement",
+            "fr",
+        ),
+    ],
+)
+def test_the_items_under_a_condition_are_grounds_not_a_withdrawal(
+    subject: str, text: str, language: str
+) -> None:
+    got = classify(subject=subject, text=text, rules=load_rules())
+    assert (got.intents, got.language) == (["erasure"], language), got.reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the list asks: the items are what is asked, not conditions
+        (
+            "Hello,\n\nplease do the following:\n- delete my account\n- withdraw my consent "
+            "to the newsletter\n\nThanks",
+            {"erasure", "consent_withdrawal"},
+        ),
+        (
+            "Hej,\n\njag begär följande:\n- radera mitt konto\n- jag återkallar mitt samtycke "
+            "till nyhetsbrevet\n\nTack",
+            {"erasure", "consent_withdrawal"},
+        ),
+    ],
+)
+def test_a_list_of_requests_still_asks_each(text: str, want: set[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert set(got) == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Lettre de demande de suppression de données personnelles",
+            "Madame, Monsieur,\n\nPar la présente, je vous informe de ma volonté de supprimer mes "
+            "données personnelles de votre site web www.club-exemple.fr, comme le prévoit "
+            "l'article 17.1 du RGPD.\n\nJe vous demande ainsi de supprimer les données me "
+            "concernant, à savoir : ma photographie et mes nom et prénom publiés sur la page "
+            "« Sorties 2023 », car je n'ai jamais consenti à leur publication.\n\nClaire Dubois",
+        ),
+        (
+            "Request to delete personal data",
+            "I hereby ask you to delete my personal data from your website under Article 17(1) "
+            "GDPR. I ask you to delete the following data about me: my photograph and my name "
+            'published on the page "Gallery".',
+        ),
+        (
+            "Henkilötietojen poistopyyntö",
+            "Haluan, että henkilötietoni poistetaan verkkosivustoltanne tietosuoja-asetuksen 17 "
+            "artiklan mukaisesti. Pyydän poistamaan seuraavat tiedot: valokuvani ja nimeni, "
+            'jotka on julkaistu sivulla "Galleria".',
+        ),
+        (
+            "Radering",
+            "Hej,\n\nradera mina personuppgifter från er webbplats, de ligger på sidan "
+            "Styrelsen.\n\nMvh Jonas",
+        ),
+        (
+            "",
+            "Please remove my personal data from your website, my name is still on the team page.",
+        ),
+    ],
+)
+def test_data_asked_off_the_website_is_a_publication_opt_out(subject: str, text: str) -> None:
+    """Taking the photo and name off the page is the request: a publication opt-out, no erasure
+    of the register's record, whatever the subject line says (where words of erasing were read,
+    a person looks)."""
+    got, review, reasons = _read(subject, text)
+    assert got == ["publication_optout"], (got, reasons)
+    assert review or not any(r.startswith("erasure/") and "(+" in r for r in reasons), reasons
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("", "Please delete my account and all my data from your website."),
+        ("", "Je vous demande de supprimer mon compte et toutes mes données de votre site."),
+        (
+            "",
+            "Radera mitt konto från er webbplats och alla uppgifter ni har om mig.",
+        ),
+        (
+            "Delete my data",
+            "Please delete all my personal data from your database. I registered on your website "
+            "in 2021.",
+        ),
+    ],
+)
+def test_an_account_or_everything_held_is_still_erased(subject: str, text: str) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Madame, Monsieur,\n\nUn avis publié sur votre plateforme par « Marc T. » contient des "
+        "propos diffamatoires portant atteinte à notre établissement. Nous vous demandons la "
+        "suppression immédiate de cet avis.\n\nLa direction, Hôtel du Port",
+        "Hello,\n\na review of our restaurant on your site is fake and damages our reputation. "
+        "Please delete the review.\n\nThe management",
+        "Hallo,\n\neine Bewertung unseres Restaurants auf Ihrem Portal ist erfunden. Bitte löschen "
+        "Sie die Bewertung.\n\nDie Inhaber",
+    ],
+)
+def test_a_business_about_a_review_of_its_premises_erases_nothing(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not set(got) & DESTRUCTIVE, (got, reasons)
+
+
+def test_a_review_naming_the_writer_still_erases_the_name() -> None:
+    got, _, reasons = _read(
+        "",
+        "Hello, a review about our restaurant shows my full name and home address. Please "
+        "delete my name from the review.",
+    )
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        (
+            "Je vous demande de transmettre directement mes données à la société ExempleBanque, "
+            "conformément à l'article 20.",
+            "portability",
+        ),
+        ("Please transmit my data directly to ExampleBank under Article 20(2).", "portability"),
+        (
+            "Bitte übermitteln Sie meine Daten direkt an die Beispielbank gemäß Art. 20 DSGVO.",
+            "portability",
+        ),
+        (
+            "Je souhaite migrer vers un autre service. Comment obtenir une archive complète de ce "
+            "que j'ai saisi chez vous ?",
+            "portability",
+        ),
+        (
+            "Ich möchte zu einem anderen Anbieter wechseln und bitte um ein vollständiges Archiv "
+            "meiner Einträge.",
+            "portability",
+        ),
+        (
+            "Je voudrais connaître le score que votre algorithme m'a attribué et sur quelles "
+            "données il s'appuie.",
+            "access",
+        ),
+        ("I would like to know the score your algorithm gave me and the data behind it.", "access"),
+        (
+            "Jag vill veta vilken poäng er algoritm har gett mig och vilka uppgifter den bygger på.",
+            "access",
+        ),
+        (
+            "Je conteste le montant que vous m'attribuez. Tant que ce n'est pas vérifié, merci de "
+            "ne pas transmettre ces données à des tiers, sans pour autant les effacer.",
+            "restriction",
+        ),
+        (
+            "I dispute the amount you say I owe. Until it is checked, please do not pass this "
+            "data to third parties.",
+            "restriction",
+        ),
+        (
+            "Ich bestreite den Betrag. Bis das geprüft ist, geben Sie diese Daten bitte nicht an "
+            "Dritte weiter.",
+            "restriction",
+        ),
+        (
+            "Bonjour, je souhaite le retrait de la page suivante des résultats de recherche "
+            "associés à mon nom : https://annuaire.example.fr/personnes/jean-martin",
+            "publication_optout",
+        ),
+    ],
+)
+def test_rights_asked_in_words_the_rules_lacked(text: str, main: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [main], (got, reasons)
+    assert not set(got) & DESTRUCTIVE, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please send my data directly to me at my home address.",
+        "Until I get my refund I will not pay the invoice.",
+        "Bis das geklärt ist, zahle ich nicht.",
+        "I'd like to know how your scoring system works in general, for my thesis.",
+        "Je ne trouve pas le formulaire de suppression dans les résultats de recherche de votre "
+        "site.",
+    ],
+)
+def test_look_alikes_ask_no_portability_restriction_access_or_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not set(got) & {"portability", "restriction", "publication_optout"}, (got, reasons)
