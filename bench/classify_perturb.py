@@ -45,8 +45,13 @@ def _digraphs(text: str) -> str:
 
 
 def _wrap(text: str) -> str:
+    # as a mail client wraps: at spaces only (textwrap's default also cut a long URL in two, a
+    # change of the text itself: "github.com/.../bl" + "ob/..." is no longer the link written)
     return "\n".join(
-        "\n".join(textwrap.wrap(line, 60)) if line.strip() else "" for line in text.split("\n")
+        "\n".join(textwrap.wrap(line, 60, break_long_words=False, break_on_hyphens=False))
+        if line.strip()
+        else ""
+        for line in text.split("\n")
     )
 
 

@@ -1169,8 +1169,9 @@ _MONTH = re.compile(
 
 
 def _split_sentences(unit: str) -> list[str]:
-    # (the mark, the sentence's end, the next sentence's start, its first character)
-    gaps: list[tuple[str, int, int, str]] = []
+    # (the mark, the sentence's end, the next sentence's start, its first character, whether
+    # the mark ends an ellipsis)
+    gaps: list[tuple[str, int, int, str, bool]] = []
     for gap in _SENTENCE_GAP.finditer(unit):
         end = gap.end()
         following = unit[end : end + 2].lstrip("\"'«„(")
@@ -1185,7 +1186,8 @@ def _split_sentences(unit: str) -> list[str]:
             continue
         # (the closing quotation marks stay with the sentence they close: 'lukee: "asiakas voi
         # poistaa tietonsa."' is a quotation whole)
-        gaps.append((unit[stop], stop + len(gap.group().rstrip()), end, following[:1]))
+        ellipsis = unit[max(0, stop - 2) : stop + 1] == "..."
+        gaps.append((unit[stop], stop + len(gap.group().rstrip()), end, following[:1], ellipsis))
     # A writer who never starts a sentence with a capital ("hey, i left that job. can you change
     # it to ...", sixth session: every letter of the labelled folders put in lower case) ends
     # sentences at full stops before lower case too: the unit starts in lower case and no
@@ -1194,12 +1196,14 @@ def _split_sentences(unit: str) -> list[str]:
     # today, please delete" keeps its condition.
     first_letter = next((c for c in unit if c.isalpha()), "")
     lower_case = first_letter.islower() and not any(
-        mark == "." and nxt.isupper() for mark, _, _, nxt in gaps
+        mark == "." and nxt.isupper() for mark, _, _, nxt, _ in gaps
     )
     pieces: list[str] = []
     start = 0
-    for mark, close, end, nxt in gaps:
-        if mark in "!?" or nxt.isupper() or (lower_case and nxt.isalpha()):
+    for mark, close, end, nxt, ellipsis in gaps:
+        # (an ellipsis before lower case trails on, in any case: "the new one used... is what
+        # I told my bank" is one sentence, typed in lower case or not)
+        if mark in "!?" or nxt.isupper() or (lower_case and nxt.isalpha() and not ellipsis):
             pieces.append(unit[start:close])
             start = end
     pieces.append(unit[start:])

@@ -252,3 +252,17 @@ def test_rights_asked_in_words_the_rules_lacked(text: str, main: str) -> None:
 def test_look_alikes_ask_no_portability_restriction_access_or_opt_out(text: str) -> None:
     got, _, reasons = _read("", text)
     assert not set(got) & {"portability", "restriction", "publication_optout"}, (got, reasons)
+
+
+def test_an_ellipsis_trails_on_in_a_letter_typed_in_lower_case() -> None:
+    """ "... used... is what I told my bank": one sentence, so the telling covers the wish, in
+    lower case too (a writer who never capitalises ends sentences at every full stop, not at an
+    ellipsis)."""
+    text = (
+        "Hi,\nJust a note: I moved in March. I want my old address removed and the new one "
+        "used... is what I told my bank, and they did it the same day. You already have the new "
+        "one on file, so all good.\nMark"
+    )
+    for letter in (text, text.lower()):
+        got, _, reasons = _read("", letter)
+        assert not set(got) & DESTRUCTIVE, (letter[:40], got, reasons)
