@@ -140,6 +140,7 @@ _CONTEXT_KEYS = (
     "polite",
     "mention",
     "list_condition",
+    "list_hypothetical",
     "exercise",
     "addressed",
     "emphasis",
@@ -156,6 +157,7 @@ _CONTEXT_KEYS = (
     "suppress_all",
     "controller_notice",
     "public_place",
+    "site_removal",
     "whole_register",
     "own_earlier_request",
 )
@@ -181,6 +183,19 @@ MENTION_REACH = 200
 # to erasure; please delete my data" asks for it).
 _MENTION_BREAK = re.compile(r"[;:]|\s[-–]\s")
 _EXERCISE_LOOKBACK = 40  # characters before a mention searched for an `exercise` word
+# The law named in a list's introduction ("Under Article 17 ...", "gemäß Art. 17 DSGVO", "17
+# artiklan mukaan"): with a condition word at its end, the items are the law's conditions.
+_LAW_NAMED = re.compile(  # (on folded text: lower case, no diacritics)
+    r"\b(art|artikla\w*|artikel\w*|article|articolo|articulo|artigo|artykul\w*)\b\.?\s*(1[5-9]|2[0-2])"
+    r"\b|\b(1[5-9]|2[0-2])\s*(\.\s*)?(artikla\w*|art\b)|\b(gdpr|dsgvo|rgpd|avg|rodo|"
+    r"dataskyddsforordning\w*|tietosuoja-asetu\w*)\b"
+)
+# "Hereby" in the letters' languages (folded): an item under a list of the law's conditions
+# that says it acts now ("- the data subject withdraws consent, which I hereby do").
+_HEREBY = re.compile(
+    r"\b(hereby|harmed|hiermit|hierdurch|par\s+la\s+presente|taten|herved|hierbij|"
+    r"niniejszym|con\s+la\s+presente|por\s+la\s+presente|por\s+este\s+meio|timto)\b"
+)
 # A list introduced by a mention ("you have the right to:"): the mention must end the
 # introduction, within this many characters of its colon, for the items to be covered.
 LIST_INTRO_REACH = 30
@@ -1598,8 +1613,23 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
             if _in_mention(intro, lang, intro_plain, reach=LIST_INTRO_REACH):
                 return "mention"
             # "... I have the right to have my data erased where:" then "- I withdraw my
-            # consent": the items are the law's conditions, not what the writer does or asks.
-            if _finds(lang.guarded("list_condition"), intro, intro_plain):
+            # consent": the items are the law's conditions, not what the writer does or asks
+            # (an introduction that talks of the law: "Here's what needs changing and where:"
+            # lists requests).
+            # (an item that acts itself, "- the data subject withdraws consent, which I hereby
+            # do", still does)
+            if (
+                _finds(lang.guarded("list_condition"), intro, intro_plain)
+                and (
+                    _in_mention(intro, lang, intro_plain, reach=len(intro))
+                    or _LAW_NAMED.search(intro)
+                )
+                and not _HEREBY.search(folded)
+            ):
+                return "mention"
+            # "Could you tell me what happens if:" then "- I ask you to delete all my data":
+            # the items are what the writer weighs, not yet asked (`list_hypothetical`).
+            if _finds(lang.guarded("list_hypothetical"), intro, intro_plain):
                 return "mention"
     if hit.intent in NEGATABLE and (negation := _negation(hit, sent, lang)):
         # a negation inside a condition is a threat's or a deferral's, not a refusal: "if you do
@@ -2243,6 +2273,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # sentences that point at the public place ("Bitte löschen Sie meine Daten im
     # Online-Verzeichnis", "supprimer mes informations en ligne") is that opt-out (tenth
     # session's second adversarial review; an erasure asked elsewhere, "delete my CV", stays).
+    # There, a removal from the website (`site_removal`: "de votre site web") points at it too;
+    # alone it does not: a webshop's customer deletes the account with the same words.
     # (A subject line's erasure is the body's: "Demande de suppression de données" over a body
     # that asks the photo off the site; a subject naming everything held is `whole_register`.)
     erasure_asked = {
@@ -2276,6 +2308,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             and (
                 any(h.intent == "publication_optout" and h.sentence == i for h in hits)
                 or _finds_in(lang, "public_place", [sentences[i]])
+                or _finds_in(lang, "site_removal", [sentences[i]])
             )
             for i in erasure_asked
         )

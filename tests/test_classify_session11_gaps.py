@@ -80,11 +80,43 @@ def test_the_items_under_a_condition_are_grounds_not_a_withdrawal(
             "till nyhetsbrevet\n\nTack",
             {"erasure", "consent_withdrawal"},
         ),
+        # "where:" without the law is no condition; "om:" is "for:" (adversarial review)
+        (
+            "Hello,\n\nhere is what needs changing and where:\n- my surname is misspelt on my "
+            "account, it is Lowe, not Low\n- my address on the invoices is the old one\n\nThanks",
+            {"rectification"},
+        ),
+        (
+            "Hej,\n\njag ansöker härmed om:\n- att ni raderar mitt konto\n- att ni slutar skicka "
+            "reklam till mig\n\nMvh",
+            {"erasure", "marketing_optout"},
+        ),
+        # an item that acts now under the law's conditions still does
+        (
+            "Dear Sir or Madam,\n\nUnder Article 17 GDPR you must erase personal data where:\n"
+            "- the data are no longer necessary\n- the data subject withdraws consent, which I "
+            "hereby do\n\nPlease erase my personal data.",
+            {"erasure", "consent_withdrawal"},
+        ),
     ],
 )
 def test_a_list_of_requests_still_asks_each(text: str, want: set[str]) -> None:
     got, _, reasons = _read("", text)
     assert set(got) == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hei,\n\nmietin tilini lopettamista. Voisitteko kertoa, mitä tapahtuu, jos:\n- pyydän "
+        "poistamaan kaikki tietoni\n- peruutan markkinointisuostumukseni\n\nKiitos",
+        "Hello,\n\nbefore I decide: could you tell me what happens if:\n- I ask you to delete all "
+        "my data while a return is open\n- I withdraw my marketing consent\n\nThanks",
+    ],
+)
+def test_a_list_of_what_the_writer_weighs_asks_nothing_yet(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not set(got) & DESTRUCTIVE, (got, reasons)
 
 
 @pytest.mark.parametrize(
@@ -111,9 +143,9 @@ def test_a_list_of_requests_still_asks_each(text: str, want: set[str]) -> None:
             'jotka on julkaistu sivulla "Galleria".',
         ),
         (
-            "Radering",
-            "Hej,\n\nradera mina personuppgifter från er webbplats, de ligger på sidan "
-            "Styrelsen.\n\nMvh Jonas",
+            "",
+            "Hej,\n\njag satt i styrelsen till 2022 men mitt namn och min bild ligger fortfarande "
+            'kvar under "Styrelse". Ta bort mina uppgifter från er hemsida.\n\nMvh Jonas',
         ),
         (
             "",
@@ -133,6 +165,22 @@ def test_data_asked_off_the_website_is_a_publication_opt_out(subject: str, text:
 @pytest.mark.parametrize(
     ("subject", "text"),
     [
+        # a webshop's customer: the same words, the register's record (adversarial review)
+        (
+            "",
+            "Hello, I bought from your shop twice as a guest. Please delete my details from your "
+            "website, including my saved card and delivery address.",
+        ),
+        (
+            "",
+            "Hej, jag har handlat hos er några gånger. Radera mina uppgifter från er hemsida, även "
+            "mitt sparade kort.",
+        ),
+        (
+            "",
+            "Bonjour, j'ai commandé deux fois dans votre boutique. Merci de supprimer mes données "
+            "de votre site, y compris ma carte enregistrée.",
+        ),
         ("", "Please delete my account and all my data from your website."),
         ("", "Je vous demande de supprimer mon compte et toutes mes données de votre site."),
         (
@@ -242,6 +290,12 @@ def test_rights_asked_in_words_the_rules_lacked(text: str, main: str) -> None:
     "text",
     [
         "Please send my data directly to me at my home address.",
+        "To book the fitting, please pass my details directly to the installer.",
+        "Merci de transmettre directement mes informations à votre technicien pour le rendez-vous.",
+        "Bitte übermitteln Sie meine Daten direkt an die Partnerwerkstatt für den Termin.",
+        "I'd like to know when my product rating will appear, the system says pending.",
+        "While I work abroad until March, please do not forward my post to the old address.",
+        "Merci de supprimer les produits épuisés des résultats de recherche de votre boutique.",
         "Until I get my refund I will not pay the invoice.",
         "Bis das geklärt ist, zahle ich nicht.",
         "I'd like to know how your scoring system works in general, for my thesis.",
@@ -251,7 +305,52 @@ def test_rights_asked_in_words_the_rules_lacked(text: str, main: str) -> None:
 )
 def test_look_alikes_ask_no_portability_restriction_access_or_opt_out(text: str) -> None:
     got, _, reasons = _read("", text)
-    assert not set(got) & {"portability", "restriction", "publication_optout"}, (got, reasons)
+    assert not set(got) & {"portability", "restriction", "publication_optout", "access"}, (
+        got,
+        reasons,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hello,\n\nmy husband and I booked a city break through you and uploaded our passports "
+        "so that our hotel could pre-register us. The trip is over: please delete our passport "
+        "scans and our booking details from your records.\n\nAnna and Tom",
+        "Hallo,\n\nwir haben über Sie eine Reise gebucht und unsere Pässe hochgeladen, damit "
+        "unser Hotel uns anmelden kann. Bitte löschen Sie unsere Passkopien und unsere "
+        "Buchungsdaten aus Ihren Unterlagen.\n\nAnna und Tom",
+    ],
+)
+def test_a_couple_about_their_hotel_booking_still_erases(text: str) -> None:
+    """ "Our hotel" is the one they stayed at: no business writes (adversarial review)."""
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("Jag vill rätta mina personuppgifter.", "rectification"),
+        ("Conformément au RGPD, communiquez-moi les informations me concernant.", "access"),
+        ("Bitte löschen Sie meinen Zugang.", "erasure"),
+        ("I don't want to use your service. Stop emailing me.", "marketing_optout"),
+    ],
+)
+def test_one_line_requests(text: str, main: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [main], (got, reasons)
+
+
+def test_a_bug_report_whose_headings_lost_their_markup_asks_nothing() -> None:
+    text = (
+        "Décrivez le bug\nEn tant que superadmin, je veux supprimer un compte expert mais le "
+        "bouton Supprimer n'est pas cliquable, contrairement à l'article 17 du RGPD.\n\n"
+        "Comportement attendu\n\nLe bouton est utilisable et je peux procéder à l'effacement du "
+        "compte."
+    )
+    got, review, reasons = _read("Impossible de supprimer un compte expert", text)
+    assert (got, review) == ([], True), (got, reasons)
 
 
 def test_an_ellipsis_trails_on_in_a_letter_typed_in_lower_case() -> None:
