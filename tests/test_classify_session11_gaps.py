@@ -365,3 +365,29 @@ def test_an_ellipsis_trails_on_in_a_letter_typed_in_lower_case() -> None:
     for letter in (text, text.lower()):
         got, _, reasons = _read("", letter)
         assert not set(got) & DESTRUCTIVE, (letter[:40], got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I object to the processing of my personal data for the newsletter and marketing "
+        "communications.",
+        "Je m'oppose au traitement de mes données personnelles pour la newsletter.",
+        "Ich widerspreche der Verarbeitung meiner Daten für den Newsletter und "
+        "Marketingmitteilungen.",
+        "Jag invänder mot behandlingen av mina uppgifter för nyhetsbrev och marknadsföring.",
+        "Vastustan tietojeni käsittelyä uutiskirjettä ja markkinointia varten.",
+    ],
+)
+def test_an_objection_to_processing_for_marketing_is_the_opt_out(text: str) -> None:
+    """The objection was absorbed by the marketing word and the bare nouns asked nothing: the
+    letter read no right at all (Art. 21(2))."""
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["marketing_optout"], (got, reasons)
+
+
+def test_an_objection_beside_a_newsletter_liked_is_no_opt_out() -> None:
+    got, _, reasons = _read(
+        "", "I object to the use of my data for profiling, but I like your newsletter."
+    )
+    assert got == ["objection"], (got, reasons)
