@@ -158,6 +158,7 @@ _CONTEXT_KEYS = (
     "controller_notice",
     "public_place",
     "site_removal",
+    "held_record",
     "whole_register",
     "own_earlier_request",
 )
@@ -2033,6 +2034,9 @@ class _Reading:
     form: bool = False
     # The letter is a bug report or a user story in an issue tracker's template (`issue_report`).
     issue_report: bool = False
+    # A removal from the website read, of what a shop holds on its customer (`held_record`):
+    # read as the erasure it is, and a person looks: see _read.
+    shop_record: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -2329,6 +2333,30 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     ):
         accepted.append("publication_optout")
         public_place = True
+    # A removal from the website of what the shop holds on its customer ("remove my saved card
+    # details and my delivery address from your website", "löschen Sie meine Daten von Ihrer
+    # Website, also Adresse, Telefonnummer und Bestellhistorie", "Poistakaa tietoni
+    # verkkosivuiltanne, eli osoite, puhelinnumero ja tilaushistoria"): the site keeps the
+    # customer's record there, it publishes nothing: the erasure it is, and a person looks
+    # (eleventh session, adversarial17). Only where the record is named in the sentence that
+    # asks the removal, and nothing in the letter is public (`public_place`).
+    shop_record = False
+    if (
+        "publication_optout" in accepted
+        and "erasure" not in accepted
+        and not public_place
+        and not (to_authority or issue_report or controller_notice or organisation_only)
+        and addressed is not False
+        and not _finds_in(lang, "public_place", body)
+    ):
+        opt_out_sentences = {
+            h.sentence for h in hits if h.intent == "publication_optout" and h.effective > 0
+        }
+        if opt_out_sentences and all(
+            _finds_in(lang, "held_record", [sentences[i]]) for i in opt_out_sentences
+        ):
+            accepted[accepted.index("publication_optout")] = "erasure"
+            shop_record = True
     # A right only the subject line names, whose every match in the body was suppressed, where
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
@@ -2359,6 +2387,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         public_place,
         form,
         issue_report,
+        shop_record,
     )
 
 
@@ -2724,6 +2753,8 @@ def _subject_only_destructive(
         h for h in reading.hits if h.intent in DESTRUCTIVE and not sentences[h.sentence].subject
     ]
     body_asks = {h.intent for h in body if h.effective > 0}
+    if reading.shop_record:  # (its words of removal were read as the opt-out's, in the body)
+        body_asks.add("erasure")
     absorbed_by_publication = any(
         h.intent == "erasure" and h.absorbed_by == "publication_optout"
         for h in reading.hits
@@ -2956,6 +2987,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
     if reading.public_place and intents[:1] == ["publication_optout"]:
         main_score = max(main_score, reading.scores["erasure"])
+    if reading.shop_record and intents[:1] == ["erasure"]:
+        main_score = max(main_score, reading.scores["publication_optout"])
     confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
 
     review_why: list[str] = list(subject_only_why)
@@ -2984,6 +3017,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         review_why.append("an issue tracker's bug report or user story: nothing asked of you")
     if reading.public_place:
         review_why.append("data shown in a public place asked away: read as a publication opt-out")
+    if reading.shop_record:
+        review_why.append("a shop's record of its customer asked off the website: read as erasure")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the company's own confirmation mail: a request told of, not made")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)

@@ -426,3 +426,34 @@ def test_an_objection_beside_a_newsletter_liked_is_no_opt_out() -> None:
         "", "I object to the use of my data for profiling, but I like your newsletter."
     )
     assert got == ["objection"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hi,\n\nI bought a voucher in your online shop and the checkout saved my card. Please "
+        "remove my saved card details and my delivery address from your website.\n\nTom",
+        "Hallo,\n\nich habe als Gast in Ihrem Onlineshop bestellt. Bitte löschen Sie meine Daten "
+        "von Ihrer Website, also Adresse, Telefonnummer und Bestellhistorie.\n\nTimo",
+        "Hei,\n\nolen tilannut teiltä verkossa pari kertaa. Poistakaa tietoni "
+        "verkkosivuiltanne, eli osoite, puhelinnumero ja tilaushistoria.\n\nRiikka",
+    ],
+)
+def test_a_shops_record_asked_off_its_website_is_an_erasure_for_a_person(text: str) -> None:
+    """The site keeps the customer's record (a saved card, the order history), it publishes
+    nothing: the erasure it is, with a person to look (adversarial review)."""
+    got, review, reasons = _read("", text)
+    assert (got[:1], review) == (["erasure"], True), (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please remove my photo and name from your website's team page.",
+        "Bitte entfernen Sie mein Foto von Ihrer Website.",
+        "Poistakaa kuvani verkkosivuiltanne.",
+    ],
+)
+def test_a_photo_or_name_off_the_website_stays_a_publication_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["publication_optout"], (got, reasons)
