@@ -159,6 +159,8 @@ _CONTEXT_KEYS = (
     "public_place",
     "site_removal",
     "held_record",
+    "old_value",
+    "new_value",
     "whole_register",
     "own_earlier_request",
 )
@@ -2037,6 +2039,8 @@ class _Reading:
     # A removal from the website read, of what a shop holds on its customer (`held_record`):
     # read as the erasure it is, and a person looks: see _read.
     shop_record: bool = False
+    # An old value asked removed and the new one given (`old_value`, `new_value`): see _read.
+    replaced: bool = False
 
 
 def _finds_in(lang: LanguageRules, key: str, sentences: Sequence[_Sentence]) -> bool:
@@ -2357,6 +2361,21 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         ):
             accepted[accepted.index("publication_optout")] = "erasure"
             shop_record = True
+    # An old value asked removed where the letter gives the new one ("poistakaa
+    # asiakastiedoissani oleva vanha sähköpostiosoite ... Uusi osoitteeni on ...", "Supprimez mon
+    # ancienne adresse e-mail, la nouvelle est ..."): a correction, not the customer's erasure
+    # (eleventh session, adversarial18). Every sentence asking the erasure names the old value
+    # (`old_value`: an old e-mail address, phone number, address or name; not an old account),
+    # and the body tells the new one (`new_value`).
+    replaced = False
+    if "erasure" in accepted and _finds_in(lang, "new_value", body):
+        asking = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
+        body_asking = [i for i in asking if not sentences[i].subject]
+        if body_asking and all(_finds_in(lang, "old_value", [sentences[i]]) for i in body_asking):
+            accepted.remove("erasure")
+            if "rectification" not in accepted and not names_no_data:
+                accepted.append("rectification")
+            replaced = True
     # A right only the subject line names, whose every match in the body was suppressed, where
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
@@ -2388,6 +2407,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         form,
         issue_report,
         shop_record,
+        replaced,
     )
 
 
@@ -3019,6 +3039,8 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
         review_why.append("data shown in a public place asked away: read as a publication opt-out")
     if reading.shop_record:
         review_why.append("a shop's record of its customer asked off the website: read as erasure")
+    if reading.replaced:
+        review_why.append("an old value asked removed and the new one given: read as a correction")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)
         review_why.append("the company's own confirmation mail: a request told of, not made")
     if reading.organisation_only:  # (set only when erasure or rectification reached its threshold)

@@ -1123,6 +1123,41 @@ FOLDERS = (
         main_share=0.75,
         all_share=0.9,
     ),
+    # The eleventh session's first adversarial review (tests/letters/adversarial17/): 50 letters
+    # in the five languages against the session's first commit (data asked off a website, lists
+    # under "where:", business reviews, Art. 20(2), scores, restriction until checked). The
+    # rules before the session: 56.0% main right, 2 destructive; as first reviewed: 30.0%, none;
+    # after: 78.0%, none. What is left: a forum member's "remove me from your site" read as an
+    # opt-out, couples' compound nouns unread (left to a person: see adversarial18), sv lists
+    # under "om:".
+    Folder(
+        "adversarial17",
+        "bench",
+        letters=50,
+        languages=5,
+        non_requests=15,
+        multi_right=5,
+        has_languages=MAIN,
+        main_share=0.6,
+        all_share=0.76,
+    ),
+    # The eleventh session's second adversarial review (tests/letters/adversarial18/): 47 letters,
+    # mostly de/sv/fi, 32 of them asking no erasure beside a deletion verb and a compound noun
+    # ("Girokonto", "Buchungsdaten", "asiakastietojani"). The rules before the session: 80.9%
+    # main right, 4 destructive; with compound nouns in the erasure patterns: 61.7%, 13 (taken
+    # back); after: 89.4%, none (048, a branch about a deceased customer's marketing, relabelled
+    # an opt-out when committed: see its note).
+    Folder(
+        "adversarial18",
+        "bench",
+        letters=47,
+        languages=5,
+        non_requests=25,
+        multi_right=1,
+        has_languages=MAIN,
+        main_share=0.8,
+        all_share=0.87,
+    ),
     Folder(
         "blind15",
         "bench",

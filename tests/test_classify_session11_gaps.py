@@ -457,3 +457,47 @@ def test_a_shops_record_asked_off_its_website_is_an_erasure_for_a_person(text: s
 def test_a_photo_or_name_off_the_website_stays_a_publication_opt_out(text: str) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == ["publication_optout"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Poistakaa vanha sähköpostiosoitteeni, uusi on anu@example.fi.", ["rectification"]),
+        (
+            "Bitte löschen Sie meine alte E-Mail-Adresse, die neue ist anu@example.de.",
+            ["rectification"],
+        ),
+        (
+            "Supprimez mon ancienne adresse e-mail, la nouvelle est anu@example.fr.",
+            ["rectification"],
+        ),
+    ],
+)
+def test_an_old_value_removed_and_the_new_one_given_is_a_correction(
+    text: str, want: list[str]
+) -> None:
+    """Not the customer's erasure (adversarial review): a person looks."""
+    got, review, reasons = _read("", text)
+    assert (got, review) == (want, True), (got, reasons)
+
+
+def test_an_old_account_deleted_beside_a_new_address_is_still_an_erasure() -> None:
+    got, _, reasons = _read(
+        "", "Please delete my old account and all my data. My new email is anu@example.com."
+    )
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bis die Reklamation geklärt ist, kann ich das Gerät nicht nutzen. Wann kommt ein "
+        "Techniker?",
+        "Tills felet är utrett kan jag inte använda bilen, så kan ni ordna en lånebil?",
+        "Huoltoliike sanoi, että kunnes vika on selvitetty, laitetta ei saa käyttää.",
+        "Jag vill veta varför mina poäng från köpet inte har registrerats i systemet.",
+    ],
+)
+def test_a_broken_device_or_missing_points_ask_no_restriction_or_access(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not set(got) & {"restriction", "access"}, (got, reasons)
