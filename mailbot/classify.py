@@ -2036,8 +2036,8 @@ class _Reading:
     form: bool = False
     # The letter is a bug report or a user story in an issue tracker's template (`issue_report`).
     issue_report: bool = False
-    # A removal from the website read, of what a shop holds on its customer (`held_record`):
-    # read as the erasure it is, and a person looks: see _read.
+    # A removal from the website read beside what a shop holds on its customer (`held_record`):
+    # a person looks which is meant: see _read.
     shop_record: bool = False
     # An old value asked removed and the new one given (`old_value`, `new_value`): see _read.
     replaced: bool = False
@@ -2340,10 +2340,13 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # A removal from the website of what the shop holds on its customer ("remove my saved card
     # details and my delivery address from your website", "löschen Sie meine Daten von Ihrer
     # Website, also Adresse, Telefonnummer und Bestellhistorie", "Poistakaa tietoni
-    # verkkosivuiltanne, eli osoite, puhelinnumero ja tilaushistoria"): the site keeps the
-    # customer's record there, it publishes nothing: the erasure it is, and a person looks
-    # (eleventh session, adversarial17). Only where the record is named in the sentence that
-    # asks the removal, and nothing in the letter is public (`public_place`).
+    # verkkosivuiltanne, eli osoite, puhelinnumero ja tilaushistoria"): the site may keep the
+    # customer's record there rather than publish it, so a person looks which is meant
+    # (eleventh session, adversarial17). Read as the erasure, it deleted customers whose
+    # photo was to come off a testimonials page beside "but keep my customer account" or a
+    # customer number given for reference (adversarial19): the opt-out stays the reading.
+    # Only where the record is named in every sentence that asks the removal, and nothing in
+    # the letter is a public place (`public_place`).
     shop_record = False
     if (
         "publication_optout" in accepted
@@ -2359,7 +2362,6 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         if opt_out_sentences and all(
             _finds_in(lang, "held_record", [sentences[i]]) for i in opt_out_sentences
         ):
-            accepted[accepted.index("publication_optout")] = "erasure"
             shop_record = True
     # An old value asked removed where the letter gives the new one ("poistakaa
     # asiakastiedoissani oleva vanha sähköpostiosoite ... Uusi osoitteeni on ...", "Supprimez mon
@@ -2376,6 +2378,29 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             if "rectification" not in accepted and not names_no_data:
                 accepted.append("rectification")
             replaced = True
+    # An old value erased with the rest and the new one told for the reply ("verlange ich die
+    # Löschung sämtlicher Daten zu meiner Person, einschließlich meiner alten Anschrift ... Meine
+    # neue Anschrift lautet ..., speichern Sie sie bitte nicht", "poistatte kaikki minua
+    # koskevat tiedot, myös vanhan osoitteeni. Uusi osoitteeni on ..."): the old value is part of
+    # what is erased and the new one is where to confirm, no rectification (eleventh session,
+    # adversarial19). Only where every match of the rectification lies in a sentence that asks
+    # the erasure or in one that tells the new value (`new_value`), and none asks it in a
+    # request's full words ("erase the recordings ..., and fix my name in your system").
+    if "erasure" in accepted and "rectification" in accepted and not replaced:
+        erasing = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
+        correcting = {h.sentence for h in hits if h.intent == "rectification" and h.effective > 0}
+        asked_in_full = any(
+            h.intent == "rectification" and h.effective > 0 and h.pattern.weight >= 1.0
+            for h in hits
+        )
+        if (
+            correcting
+            and not asked_in_full
+            and all(
+                i in erasing or _finds_in(lang, "new_value", [sentences[i]]) for i in correcting
+            )
+        ):
+            accepted.remove("rectification")
     # A right only the subject line names, whose every match in the body was suppressed, where
     # the body asks another right: the body says what the subject's word meant ("Opt-out
     # request" over "I would like to opt out from future inclusion in your training data" is
@@ -2773,8 +2798,6 @@ def _subject_only_destructive(
         h for h in reading.hits if h.intent in DESTRUCTIVE and not sentences[h.sentence].subject
     ]
     body_asks = {h.intent for h in body if h.effective > 0}
-    if reading.shop_record:  # (its words of removal were read as the opt-out's, in the body)
-        body_asks.add("erasure")
     absorbed_by_publication = any(
         h.intent == "erasure" and h.absorbed_by == "publication_optout"
         for h in reading.hits
@@ -3007,8 +3030,6 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     main_score = reading.scores[intents[0]] if intents else max(reading.scores.values())
     if reading.public_place and intents[:1] == ["publication_optout"]:
         main_score = max(main_score, reading.scores["erasure"])
-    if reading.shop_record and intents[:1] == ["erasure"]:
-        main_score = max(main_score, reading.scores["publication_optout"])
     confidence = round(1 - math.exp(-1.2 * main_score), 2) if intents else 0.0
 
     review_why: list[str] = list(subject_only_why)
@@ -3038,7 +3059,10 @@ def _classify(*, subject: str, text: str, rules: Rules) -> Classification:
     if reading.public_place:
         review_why.append("data shown in a public place asked away: read as a publication opt-out")
     if reading.shop_record:
-        review_why.append("a shop's record of its customer asked off the website: read as erasure")
+        review_why.append(
+            "a shop's record of its customer named beside a removal from the website: the page or"
+            " the record?"
+        )
     if reading.replaced:
         review_why.append("an old value asked removed and the new one given: read as a correction")
     if reading.controller_notice:  # (set only when erasure or rectification reached its threshold)

@@ -1127,9 +1127,9 @@ FOLDERS = (
     # in the five languages against the session's first commit (data asked off a website, lists
     # under "where:", business reviews, Art. 20(2), scores, restriction until checked). The
     # rules before the session: 56.0% main right, 2 destructive; as first reviewed: 30.0%, none;
-    # after: 78.0%, none. What is left: a forum member's "remove me from your site" read as an
-    # opt-out, couples' compound nouns unread (left to a person: see adversarial18), sv lists
-    # under "om:".
+    # after: 70.0%, none. What is left: webshop customers' "remove my data from your website"
+    # read as opt-outs (with review since the third review, adversarial19), couples' compound
+    # nouns unread (left to a person: see adversarial18), sv lists under "om:".
     Folder(
         "adversarial17",
         "bench",
@@ -1138,8 +1138,8 @@ FOLDERS = (
         non_requests=15,
         multi_right=5,
         has_languages=MAIN,
-        main_share=0.6,
-        all_share=0.76,
+        main_share=0.55,
+        all_share=0.68,
     ),
     # The eleventh session's second adversarial review (tests/letters/adversarial18/): 47 letters,
     # mostly de/sv/fi, 32 of them asking no erasure beside a deletion verb and a compound noun
@@ -1157,6 +1157,24 @@ FOLDERS = (
         has_languages=MAIN,
         main_share=0.8,
         all_share=0.87,
+    ),
+    # The eleventh session's third adversarial review (tests/letters/adversarial19/): 42 letters
+    # against `held_record` (a shop's record named beside a removal from the website, first read
+    # as erasure) and `old_value`/`new_value` (an old value removed and the new one given, read
+    # as a correction). Before the two: 69.0% main right, 12 destructive (corrections read as
+    # erasure, an old address beside everything erased read as a correction too); as first
+    # reviewed: 40.5%, 21; after (held_record only asks a person, old_value not beside
+    # everything held, the old and new value beside an erasure no rectification): 78.6%, none.
+    Folder(
+        "adversarial19",
+        "bench",
+        letters=42,
+        languages=5,
+        non_requests=0,
+        multi_right=0,
+        has_languages=MAIN,
+        main_share=0.6,
+        all_share=0.76,
     ),
     Folder(
         "blind15",

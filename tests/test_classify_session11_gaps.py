@@ -439,11 +439,30 @@ def test_an_objection_beside_a_newsletter_liked_is_no_opt_out() -> None:
         "verkkosivuiltanne, eli osoite, puhelinnumero ja tilaushistoria.\n\nRiikka",
     ],
 )
-def test_a_shops_record_asked_off_its_website_is_an_erasure_for_a_person(text: str) -> None:
-    """The site keeps the customer's record (a saved card, the order history), it publishes
-    nothing: the erasure it is, with a person to look (adversarial review)."""
+def test_a_shops_record_named_beside_a_removal_from_its_website_goes_to_a_person(
+    text: str,
+) -> None:
+    """The site may keep the customer's record (a saved card, the order history) rather than
+    publish it: a person looks which is meant. Read as erasure, it deleted customers whose photo
+    was to come off a testimonials page beside "keep my customer account" (third review): the
+    opt-out stays the reading, never an erasure without a person."""
     got, review, reasons = _read("", text)
-    assert (got[:1], review) == (["erasure"], True), (got, reasons)
+    assert review, (got, reasons)
+    assert "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please take my photo off your testimonials page, but do not delete my customer account "
+        "or my saved card.",
+        "Bitte nehmen Sie mein Foto von Ihrer Kundenstimmen-Seite, meine Kundenkarte und mein "
+        "Kundenkonto möchte ich behalten.",
+    ],
+)
+def test_a_photo_off_a_testimonials_page_beside_a_kept_account_erases_nothing(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "erasure" not in got, (got, reasons)
 
 
 @pytest.mark.parametrize(
@@ -501,3 +520,40 @@ def test_an_old_account_deleted_beside_a_new_address_is_still_an_erasure() -> No
 def test_a_broken_device_or_missing_points_ask_no_restriction_or_access(text: str) -> None:
     got, _, reasons = _read("", text)
     assert not set(got) & {"restriction", "access"}, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hiermit verlange ich die Löschung sämtlicher Daten zu meiner Person, einschließlich "
+        "meiner alten Anschrift. Meine neue Anschrift lautet Am Hang 12, 79100 Freiburg; ich nenne "
+        "sie nur für die Bestätigung, speichern Sie sie bitte nicht.",
+        "Je vous demande d'effacer l'ensemble de mes données, y compris mon ancienne adresse. Ma "
+        "nouvelle adresse est le 3 impasse du Moulin, uniquement pour la confirmation.",
+        "Please delete the account registered under my old email address together with all the "
+        "data. My new email is x@example.com, send the confirmation there.",
+        "Radera mitt konto och alla mina uppgifter, även min gamla e-postadress. Min nya e-post är "
+        "x@example.se.",
+    ],
+)
+def test_an_old_value_erased_with_everything_stays_an_erasure_and_no_correction(
+    text: str,
+) -> None:
+    """The old value is part of what is erased and the new one is where to confirm (third
+    review): erasure, and no rectification beside it."""
+    got, _, reasons = _read("", text)
+    assert got == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I got married. Could you please get rid of my old surname on my account? My new surname "
+        "is Patel.",
+        "Jag har gift mig och heter nu Lind i efternamn. Kan ni ta bort mitt gamla efternamn från "
+        "kontot och skriva Lind i stället?",
+    ],
+)
+def test_an_old_name_removed_from_the_account_is_a_correction(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "erasure" not in got and got[:1] == ["rectification"], (got, reasons)
