@@ -557,3 +557,20 @@ def test_an_old_value_erased_with_everything_stays_an_erasure_and_no_correction(
 def test_an_old_name_removed_from_the_account_is_a_correction(text: str) -> None:
     got, _, reasons = _read("", text)
     assert "erasure" not in got and got[:1] == ["rectification"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'utente giulia.conti@example.it non desidera più ricevere email da Hotel Bellavista.",
+        "The user anna@example.com no longer wishes to receive emails from Hotel Bellavista.",
+    ],
+)
+def test_a_mailing_footers_unsubscribe_text_is_an_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["marketing_optout"], (got, reasons)
+
+
+def test_a_hyphenated_compound_names_the_account_deleted() -> None:
+    got, _, reasons = _read("", "Bitte löschen Sie mein PowerShell-Katalog-Konto.")
+    assert got[:1] == ["erasure"], (got, reasons)
