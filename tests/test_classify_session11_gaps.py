@@ -574,3 +574,10 @@ def test_a_mailing_footers_unsubscribe_text_is_an_opt_out(text: str) -> None:
 def test_a_hyphenated_compound_names_the_account_deleted() -> None:
     got, _, reasons = _read("", "Bitte löschen Sie mein PowerShell-Katalog-Konto.")
     assert got[:1] == ["erasure"], (got, reasons)
+
+
+def test_a_pull_requests_title_without_its_object_takes_the_name_off() -> None:
+    got, _, reasons = _read(
+        "Remove from list of contributors", "It's an old email address, but easiest to just remove."
+    )
+    assert got[:1] == ["publication_optout"], (got, reasons)
