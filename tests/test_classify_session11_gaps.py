@@ -581,3 +581,21 @@ def test_a_pull_requests_title_without_its_object_takes_the_name_off() -> None:
         "Remove from list of contributors", "It's an old email address, but easiest to just remove."
     )
     assert got[:1] == ["publication_optout"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I also want all my personal data to be destroyed from your databases.",
+        "Je veux que toutes mes données soient détruites.",
+        "Jag vill att alla mina uppgifter förstörs.",
+    ],
+)
+def test_data_asked_destroyed_is_an_erasure(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+def test_data_told_destroyed_in_a_fire_asks_nothing() -> None:
+    got, _, reasons = _read("", "My data was destroyed in the fire at your office, I read.")
+    assert "erasure" not in got, (got, reasons)
