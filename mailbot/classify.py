@@ -161,6 +161,7 @@ _CONTEXT_KEYS = (
     "held_record",
     "old_value",
     "new_value",
+    "all_held",
     "whole_register",
     "own_earlier_request",
 )
@@ -2383,21 +2384,31 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # neue Anschrift lautet ..., speichern Sie sie bitte nicht", "poistatte kaikki minua
     # koskevat tiedot, myös vanhan osoitteeni. Uusi osoitteeni on ..."): the old value is part of
     # what is erased and the new one is where to confirm, no rectification (eleventh session,
-    # adversarial19). Only where every match of the rectification lies in a sentence that asks
-    # the erasure or in one that tells the new value (`new_value`), and none asks it in a
-    # request's full words ("erase the recordings ..., and fix my name in your system").
+    # adversarial19). Only where an erasure sentence names everything held (`all_held`), none
+    # of the rectification's matches asks it in a request's full words ("erase the recordings
+    # ..., and fix my name in your system"), and every one lies in such a sentence or is a weak
+    # one in a sentence telling the new value (`new_value`): "My new address is ..., please
+    # update your records" beside "delete my card details" keeps both (adversarial20).
     if "erasure" in accepted and "rectification" in accepted and not replaced:
-        erasing = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
-        correcting = {h.sentence for h in hits if h.intent == "rectification" and h.effective > 0}
-        asked_in_full = any(
-            h.intent == "rectification" and h.effective > 0 and h.pattern.weight >= 1.0
+        erasing_all = {
+            h.sentence
             for h in hits
-        )
+            if h.intent == "erasure"
+            and h.effective > 0
+            and _finds_in(lang, "all_held", [sentences[h.sentence]])
+        }
+        correcting = [h for h in hits if h.intent == "rectification" and h.effective > 0]
         if (
-            correcting
-            and not asked_in_full
+            erasing_all
+            and correcting
+            and not any(h.pattern.weight >= 1.0 for h in correcting)
             and all(
-                i in erasing or _finds_in(lang, "new_value", [sentences[i]]) for i in correcting
+                h.sentence in erasing_all
+                or (
+                    h.pattern.weight < STRONG_WEIGHT
+                    and _finds_in(lang, "new_value", [sentences[h.sentence]])
+                )
+                for h in correcting
             )
         ):
             accepted.remove("rectification")

@@ -1176,6 +1176,23 @@ FOLDERS = (
         main_share=0.6,
         all_share=0.76,
     ),
+    # The eleventh session's fourth adversarial review (tests/letters/adversarial20/): 55 letters
+    # against the late changes (an objection for the newsletter read as the opt-out, hyphenated
+    # compounds, "destroyed", a footer's unsubscribe text, an old value beside an erasure). The
+    # rules before the session: 69.1% main right, 3 destructive; as first reviewed: 43.6%, 13;
+    # after (compounds and "destroyed" taken back, the objection only to the processing of the
+    # writer's data, the rectification kept unless everything is erased): 72.7%, none.
+    Folder(
+        "adversarial20",
+        "bench",
+        letters=55,
+        languages=6,
+        non_requests=20,
+        multi_right=12,
+        has_languages=MAIN,
+        main_share=0.45,
+        all_share=0.7,
+    ),
     Folder(
         "blind15",
         "bench",

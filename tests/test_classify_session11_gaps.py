@@ -571,9 +571,20 @@ def test_a_mailing_footers_unsubscribe_text_is_an_opt_out(text: str) -> None:
     assert got[:1] == ["marketing_optout"], (got, reasons)
 
 
-def test_a_hyphenated_compound_names_the_account_deleted() -> None:
-    got, _, reasons = _read("", "Bitte löschen Sie mein PowerShell-Katalog-Konto.")
-    assert got[:1] == ["erasure"], (got, reasons)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bitte löschen Sie die Konto-Benachrichtigung per SMS, die E-Mail reicht mir.",
+        "Bitte löschen Sie den Dauerauftrag vom Tagesgeld-Konto.",
+        "Bitte löschen Sie mein PowerShell-Katalog-Konto.",
+    ],
+)
+def test_a_hyphenated_compound_is_left_to_a_person(text: str) -> None:
+    """A hyphenated compound was read as the account deleted for one published letter and
+    deleted standing orders and SMS notifications in the fourth review (adversarial20): a
+    compound, closed or hyphenated, is left to a person."""
+    got, _, reasons = _read("", text)
+    assert "erasure" not in got, (got, reasons)
 
 
 def test_a_pull_requests_title_without_its_object_takes_the_name_off() -> None:
@@ -586,16 +597,31 @@ def test_a_pull_requests_title_without_its_object_takes_the_name_off() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "I also want all my personal data to be destroyed from your databases.",
-        "Je veux que toutes mes données soient détruites.",
-        "Jag vill att alla mina uppgifter förstörs.",
+        "My data was destroyed in the fire at your office, I read.",
+        "I have a box of old account statements and tax records that I want destroyed: do you "
+        "offer a shredding service?",
+        "Je ne veux surtout pas que mes données soient détruites tant que le litige dure.",
     ],
 )
-def test_data_asked_destroyed_is_an_erasure(text: str) -> None:
+def test_destroyed_in_a_story_a_shredding_question_or_a_refusal_erases_nothing(
+    text: str,
+) -> None:
+    """ "Destroyed" as a word of erasure was taken back (adversarial20: papers at home, a fire,
+    a refusal read as erasures)."""
     got, _, reasons = _read("", text)
-    assert got[:1] == ["erasure"], (got, reasons)
-
-
-def test_data_told_destroyed_in_a_fire_asks_nothing() -> None:
-    got, _, reasons = _read("", "My data was destroyed in the fire at your office, I read.")
     assert "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I do not object to you using my e-mail address for the newsletter, but I object to "
+        "credit scoring.",
+        "I object to the click tracking in your newsletter; I still want to receive it.",
+        "Je m'oppose au prélèvement de 3 euros pour la lettre d'information, je ne l'ai jamais "
+        "commandée.",
+    ],
+)
+def test_an_objection_beside_a_newsletter_kept_is_no_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "marketing_optout" not in got, (got, reasons)
