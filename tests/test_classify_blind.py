@@ -1181,7 +1181,7 @@ FOLDERS = (
     # compounds, "destroyed", a footer's unsubscribe text, an old value beside an erasure). The
     # rules before the session: 69.1% main right, 3 destructive; as first reviewed: 43.6%, 13;
     # after (compounds and "destroyed" taken back, the objection only to the processing of the
-    # writer's data, the rectification kept unless everything is erased): 72.7%, none.
+    # writer's data, the rectification kept unless everything is erased): 76.4%, none.
     Folder(
         "adversarial20",
         "bench",
