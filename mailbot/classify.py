@@ -141,6 +141,7 @@ _CONTEXT_KEYS = (
     "mention",
     "list_condition",
     "list_hypothetical",
+    "hereby",
     "exercise",
     "addressed",
     "emphasis",
@@ -193,12 +194,6 @@ _LAW_NAMED = re.compile(  # (on folded text: lower case, no diacritics)
     r"\b(art|artikla\w*|artikel\w*|article|articolo|articulo|artigo|artykul\w*)\b\.?\s*(1[5-9]|2[0-2])"
     r"\b|\b(1[5-9]|2[0-2])\s*(\.\s*)?(artikla\w*|art\b)|\b(gdpr|dsgvo|rgpd|avg|rodo|"
     r"dataskyddsforordning\w*|tietosuoja-asetu\w*)\b"
-)
-# "Hereby" in the letters' languages (folded): an item under a list of the law's conditions
-# that says it acts now ("- the data subject withdraws consent, which I hereby do").
-_HEREBY = re.compile(
-    r"\b(hereby|harmed|hiermit|hierdurch|par\s+la\s+presente|taten|herved|hierbij|"
-    r"niniejszym|con\s+la\s+presente|por\s+la\s+presente|por\s+este\s+meio|timto)\b"
 )
 # A list introduced by a mention ("you have the right to:"): the mention must end the
 # introduction, within this many characters of its colon, for the items to be covered.
@@ -1621,14 +1616,14 @@ def _context_of(hit: _Hit, sent: _Sentence, lang: LanguageRules) -> str:
             # (an introduction that talks of the law: "Here's what needs changing and where:"
             # lists requests).
             # (an item that acts itself, "- the data subject withdraws consent, which I hereby
-            # do", still does)
+            # do", still does: `hereby`)
             if (
                 _finds(lang.guarded("list_condition"), intro, intro_plain)
                 and (
                     _in_mention(intro, lang, intro_plain, reach=len(intro))
                     or _LAW_NAMED.search(intro)
                 )
-                and not _HEREBY.search(folded)
+                and not _finds(lang.guarded("hereby"), folded, plain)
             ):
                 return "mention"
             # "Could you tell me what happens if:" then "- I ask you to delete all my data":
