@@ -2281,11 +2281,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # alone it does not: a webshop's customer deletes the account with the same words.
     # (A subject line's erasure is the body's: "Demande de suppression de données" over a body
     # that asks the photo off the site; a subject naming everything held is `whole_register`.)
-    erasure_asked = {
-        h.sentence
-        for h in hits
-        if h.intent == "erasure" and h.effective > 0 and not sentences[h.sentence].subject
-    }
+    erasure_asked = {i for i in _asked_in(hits, "erasure") if not sentences[i].subject}
     erasure_worded = {
         h.sentence
         for h in hits
@@ -2352,9 +2348,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and addressed is not False
         and not _finds_in(lang, "public_place", body)
     ):
-        opt_out_sentences = {
-            h.sentence for h in hits if h.intent == "publication_optout" and h.effective > 0
-        }
+        opt_out_sentences = _asked_in(hits, "publication_optout")
         if opt_out_sentences and all(
             _finds_in(lang, "held_record", [sentences[i]]) for i in opt_out_sentences
         ):
@@ -2366,14 +2360,16 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # (`old_value`: an old e-mail address, phone number, address or name; not an old account),
     # and the body tells the new one (`new_value`).
     replaced = False
-    if "erasure" in accepted and _finds_in(lang, "new_value", body):
-        asking = {h.sentence for h in hits if h.intent == "erasure" and h.effective > 0}
-        body_asking = [i for i in asking if not sentences[i].subject]
-        if body_asking and all(_finds_in(lang, "old_value", [sentences[i]]) for i in body_asking):
-            accepted.remove("erasure")
-            if "rectification" not in accepted and not names_no_data:
-                accepted.append("rectification")
-            replaced = True
+    if (
+        "erasure" in accepted
+        and erasure_asked
+        and _finds_in(lang, "new_value", body)
+        and all(_finds_in(lang, "old_value", [sentences[i]]) for i in erasure_asked)
+    ):
+        accepted.remove("erasure")
+        if "rectification" not in accepted and not names_no_data:
+            accepted.append("rectification")
+        replaced = True
     # An old value erased with the rest and the new one told for the reply ("verlange ich die
     # Löschung sämtlicher Daten zu meiner Person, einschließlich meiner alten Anschrift ... Meine
     # neue Anschrift lautet ..., speichern Sie sie bitte nicht", "poistatte kaikki minua
@@ -2386,11 +2382,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # update your records" beside "delete my card details" keeps both (adversarial20).
     if "erasure" in accepted and "rectification" in accepted and not replaced:
         erasing_all = {
-            h.sentence
-            for h in hits
-            if h.intent == "erasure"
-            and h.effective > 0
-            and _finds_in(lang, "all_held", [sentences[h.sentence]])
+            i for i in _asked_in(hits, "erasure") if _finds_in(lang, "all_held", [sentences[i]])
         }
         correcting = [h for h in hits if h.intent == "rectification" and h.effective > 0]
         if (
@@ -2632,8 +2624,13 @@ _COPY = re.compile(
 )
 
 
+def _asked_in(hits: Sequence[_Hit], intent: str) -> set[int]:
+    """The sentences where a live match of `intent` stands."""
+    return {h.sentence for h in hits if h.intent == intent and h.effective > 0}
+
+
 def _intent_sentences(reading: _Reading, sentences: list[_Sentence], intent: str) -> list[int]:
-    return sorted({h.sentence for h in reading.hits if h.intent == intent and h.effective > 0})
+    return sorted(_asked_in(reading.hits, intent))
 
 
 def _rectification_details(sentences: list[_Sentence]) -> dict[str, Any]:
