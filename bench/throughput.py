@@ -83,9 +83,10 @@ def floor(dovecot: DovecotServer, user: str, keys_file: Path, ids: dict[str, int
 
 
 def run_once(
-    env: dict[str, str], *, profile: Path | None, spy_file: Path | None = None
+    env: dict[str, str], *, profile: Path | None, spy_file: Path | None = None, workers: int = 1
 ) -> tuple[float, str]:
-    """Seconds `mailbot run --once` took, and its output; exits the bench if it failed."""
+    """Seconds `mailbot run --once` took (`workers` of them at once, PostgreSQL: until the last
+    ended), and their output; exits the bench if one failed."""
     prefix = [sys.executable, *(["-m", "cProfile", "-o", str(profile)] if profile else [])]
     if spy_file:  # py-spy samples from outside: the figures stay close to the unprofiled ones
         spy = shutil.which("py-spy") or str(Path(sys.executable).with_name("py-spy"))
@@ -103,20 +104,26 @@ def run_once(
         ]
     started = time.perf_counter()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    done = subprocess.run(
-        [*prefix, "-m", "mailbot", "run", "--once"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=3600,
-        check=False,
-    )
+    procs = [
+        subprocess.Popen(
+            [*prefix, "-m", "mailbot", "run", "--once"]
+            if k == 0
+            else [sys.executable, "-m", "mailbot", "run", "--once"],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for k in range(workers)
+    ]
+    outputs = [proc.communicate(timeout=3600)[0] for proc in procs]
     seconds = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU_SECONDS.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
-    if done.returncode != 0:
-        raise SystemExit(f"mailbot run --once failed ({done.returncode}):\n{done.stderr[-3000:]}")
-    return seconds, done.stdout + done.stderr
+    for proc, output in zip(procs, outputs, strict=True):
+        if proc.returncode != 0:
+            raise SystemExit(f"mailbot run --once failed ({proc.returncode}):\n{output[-3000:]}")
+    return seconds, "".join(outputs)
 
 
 def _pending(url: str) -> int:
@@ -184,7 +191,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--sample", type=Path, default=None, help="py-spy collapsed stacks (pip install py-spy)"
     )
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="`run --once` processes at once, sharing the mailbox (PostgreSQL only)",
+    )
     args = parser.parse_args(argv)
+    if args.workers > 1 and args.db != "postgresql":
+        parser.error("--workers above 1 needs --db postgresql (SQLite: one worker)")
     rng = random.Random(args.seed)
     n = args.messages
     print(f"throughput bench: {args.subjects:,} subjects, {n:,} messages, {args.db}", flush=True)
@@ -230,10 +245,12 @@ def main(argv: list[str] | None = None) -> int:
         # round; what is left waits for the next round, so the bench runs rounds until every reply
         # has left (each round's start-up counted: that is what cron would see).
         CPU_SECONDS.clear()  # the empty-INBOX run above is not the pipeline's
-        pipeline_seconds, output = run_once(env, profile=args.profile, spy_file=args.sample)
+        pipeline_seconds, output = run_once(
+            env, profile=args.profile, spy_file=args.sample, workers=args.workers
+        )
         rounds = 1
         while _pending(url) and rounds < 20:
-            seconds, output = run_once(env, profile=None)
+            seconds, output = run_once(env, profile=None, workers=args.workers)
             pipeline_seconds += seconds
             rounds += 1
         rss = peak_rss_mb(children=True)

@@ -11,9 +11,14 @@ that asks neither is the worst error, so those two need stronger evidence than t
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import json
+import logging
+import marshal
 import math
 import re
+import sys
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +30,8 @@ import yaml
 
 from mailbot import langmodel
 from mailbot.paths import read_yaml, rules_dir
+
+log = logging.getLogger("mailbot.classify")
 
 INTENTS = (
     "access",
@@ -522,6 +529,12 @@ def _pruned(required: list[frozenset[str]]) -> list[frozenset[str]]:
 
 
 def _needles(regex: re.Pattern[str], prune: bool = False) -> tuple[tuple[str, ...], ...]:
+    """What every match of the regex contains (see _requirements), as groups of lower-case
+    strings, most selective first; from the analysis cache when it is known there."""
+    return _remembered("n1" if prune else "n0", regex, _analysed_needles, prune)
+
+
+def _analysed_needles(regex: re.Pattern[str], prune: bool = False) -> tuple[tuple[str, ...], ...]:
     # A pre-filter only: substring tests are far cheaper than scanning a 2 KB letter with a
     # regex that starts with \b(...|...), and a sentence that lacks a required string cannot
     # match. Anything unexpected means "always scan": never a wrong answer, only a slower one.
@@ -696,6 +709,10 @@ def _split_branch(regex: re.Pattern[str]) -> list[_Alternative] | None:
 
 
 def _regex_leads(regex: re.Pattern[str]) -> tuple[str, ...] | None:
+    return _remembered("l", regex, _analysed_leads)
+
+
+def _analysed_leads(regex: re.Pattern[str]) -> tuple[str, ...] | None:
     try:
         from re import _parser
 
@@ -826,6 +843,132 @@ def _finds(guarded: Sequence[_Guarded], text: str, plain: bool) -> bool:
     return False
 
 
+# --------------------------------------------------------------------------- analysis cache
+#
+# _needles and _regex_leads read a regex's parse tree: for the rules' ~3,500 regexes that was
+# most of loading them (about 0.8 s of every `mailbot run --once` and `mailbot classify`). Their
+# answers depend only on the regex (pattern and flags), on this Python's regex parser and Unicode
+# tables, and on the analysing functions, so they are kept in a JSON file in the cache folder
+# (langmodel.cache_dir()) whose name hashes the Python version and those functions' code: an
+# upgrade or an edit of the analysis starts a new file. A wrong entry could hide a match (a
+# prefilter that rules a sentence out), so the file is only read when this user alone can have
+# written it (langmodel.open_private), every entry is checked for its shape, and any doubt
+# means the analysis is done again. No writable cache folder only means a slower start.
+
+_ANALYSIS: dict[str, Any] | None = None
+_ANALYSIS_NEW = False
+_MAX_ANALYSIS_FILE = 16 * 1024 * 1024  # about 1 MB for the shipped rules
+
+
+def _analysis_file() -> Path:
+    return langmodel.cache_dir() / f"regex-analysis-{_analysis_version()}.json"
+
+
+@functools.cache
+def _analysis_version() -> str:
+    digest = hashlib.sha256(f"{sys.version}\0{_MAX_COMBINATIONS}".encode())
+    for function in (
+        _analysed_needles,
+        _requirements,
+        _branch_requirements,
+        _pruned,
+        _cleaned,
+        _analysed_leads,
+        _leads,
+        _foreign,
+        _plain,
+        _caseless,
+    ):
+        digest.update(marshal.dumps(getattr(function, "__wrapped__", function).__code__))
+    return digest.hexdigest()[:20]
+
+
+def _analysis() -> dict[str, Any]:
+    global _ANALYSIS
+    if _ANALYSIS is None:
+        _ANALYSIS = {}
+        path = _analysis_file()
+        try:
+            with langmodel.open_private(path, _MAX_ANALYSIS_FILE) as fh:
+                data = json.load(fh)
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            _ANALYSIS = data
+        except FileNotFoundError:
+            pass
+        except Exception as exc:  # any doubt: analyse again, and write a good file
+            log.warning("regex analysis cache %s refused (%s); rebuilding it", path, exc)
+    return _ANALYSIS
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(x, str) for x in value):
+        return tuple(value)
+    return None
+
+
+def _from_json(kind: str, value: Any) -> Any:
+    """A cached answer in its Python shape; _MISSING when it does not have the shape."""
+    if kind == "l":  # leads: null, or a list of strings (empty: no match can start here)
+        if value is None:
+            return None
+        leads = _strings(value)
+        return _MISSING if leads is None else leads
+    if isinstance(value, list):  # needles: a list of non-empty lists of strings
+        groups = [_strings(group) for group in value]
+        if all(groups):
+            return tuple(groups)
+    return _MISSING
+
+
+_MISSING: Any = object()
+
+
+def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> Any:
+    global _ANALYSIS_NEW
+    table = _analysis()
+    key = (
+        kind
+        + hashlib.blake2b(
+            f"{regex.flags}\0{regex.pattern}".encode("utf-8", "surrogatepass"), digest_size=16
+        ).hexdigest()
+    )
+    known = table.get(key, _MISSING)
+    if known is not _MISSING:
+        answer = _from_json(kind, known)
+        if answer is not _MISSING:
+            return answer
+    answer = analyse(regex, *args)
+    table[key] = answer
+    _ANALYSIS_NEW = True
+    return answer
+
+
+def _save_analysis() -> None:
+    """Write the analysis cache when this process added to it (atomically; failures harmless)."""
+    global _ANALYSIS_NEW
+    if not _ANALYSIS_NEW or _ANALYSIS is None:
+        return
+    _ANALYSIS_NEW = False
+    body = json.dumps(_ANALYSIS, separators=(",", ":"), ensure_ascii=False).encode()
+    langmodel.save_atomically(_analysis_file(), lambda fh: fh.write(body))
+
+
+def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
+    """Every analysis a classification may ask of these rules, done now (from the cache when
+    it has them) and the cache written: so that no start after the first parses a rule's regex
+    to analyse it."""
+    for rules in table.values():
+        for pattern in rules.patterns:
+            pattern.scan_needles  # noqa: B018 - cached properties, filled now
+            pattern.leads  # noqa: B018
+        for key in rules.context:
+            rules.guarded(key)
+        for intent in rules.suppress:
+            rules.guarded("suppress:" + intent)
+    _save_analysis()
+
+
 def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
     try:
         data = read_yaml(path)
@@ -909,6 +1052,7 @@ def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int
     table: dict[str, LanguageRules] = {}
     for name in sorted(by_name):
         _merge_file(table, by_name[name])
+    _analyse_all(table)
     universal = table.pop("*", LanguageRules(language="*"))
     return Rules(
         languages=table, universal=universal, files=tuple(str(p) for p in by_name.values())

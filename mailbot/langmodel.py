@@ -21,9 +21,9 @@ import os
 import stat
 import tempfile
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -63,19 +63,51 @@ _MAX_FILE = 32 * 1024 * 1024  # the real file is about 6 MB
 _MAX_UNPACKED = 64 * 1024 * 1024
 
 
-def _from_cache(cls: Any, path: Path, wanted: Sequence[str]) -> Any:
-    """The identifier from the cache file, after checking that only this user can have written it
-    (a regular file, ours, not writable by others, not a symlink, of a sane size) and that its
-    arrays are what _save writes; anything else raises and the caller decodes langid's model."""
+def open_private(path: Path, max_size: int) -> BinaryIO:
+    """A cache file opened for reading, after checking that only this user can have written it:
+    a regular file (not a symlink, not a FIFO), ours, not writable by others, at most `max_size`
+    bytes. Raises FileNotFoundError when there is none, ValueError (or OSError) for any doubt."""
     fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)  # no FIFO can block us
-    with os.fdopen(fd, "rb") as fh:
+    fh = os.fdopen(fd, "rb")
+    try:
         info = os.fstat(fh.fileno())
         if not stat.S_ISREG(info.st_mode):
             raise ValueError("not a regular file")
         if info.st_uid != os.geteuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
             raise ValueError("not this user's file, or writable by others")
-        if info.st_size > _MAX_FILE:
+        if info.st_size > max_size:
             raise ValueError("too large")
+    except BaseException:
+        fh.close()
+        raise
+    return fh
+
+
+def save_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write a cache file through `write` into a temporary file beside it, then rename it into
+    place (a reader never sees half of it; tempfile makes it 0600); any failure is logged and harmless."""
+    temporary: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as fh:
+            temporary = Path(fh.name)
+            write(fh)
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as exc:
+        log.info(
+            "could not write the cache file %s (%s); the next start builds it again", path, exc
+        )
+    finally:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+
+
+def _from_cache(cls: Any, path: Path, wanted: Sequence[str]) -> Any:
+    """The identifier from the cache file, after checking that only this user can have written it
+    (a regular file, ours, not writable by others, not a symlink, of a sane size) and that its
+    arrays are what _save writes; anything else raises and the caller decodes langid's model."""
+    with open_private(path, _MAX_FILE) as fh:
         with zipfile.ZipFile(fh) as archive:  # the sizes npz would unpack to, before it does
             if sum(member.file_size for member in archive.infolist()) > _MAX_UNPACKED:
                 raise ValueError("unpacks too large")
@@ -123,24 +155,18 @@ def _save(ident: Any, path: Path) -> None:
     states = sorted(ident.tk_output)
     counts = [len(ident.tk_output[s]) for s in states]
     features = [f for s in states for f in ident.tk_output[s]]
-    temporary: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as fh:
-            temporary = Path(fh.name)
-            np.savez(
-                fh,
-                nb_ptc=ident.nb_ptc,
-                nb_pc=ident.nb_pc,
-                nb_classes=np.array(ident.nb_classes),
-                tk_typecode=np.array(typecode),
-                tk_nextmove=np.frombuffer(ident.tk_nextmove, dtype=np.dtype(typecode)),
-                tk_states=np.array(states, dtype=np.int64),
-                tk_counts=np.array(counts, dtype=np.int64),
-                tk_features=np.array(features, dtype=np.int64),
-            )
-        os.replace(temporary, path)
-    except OSError as exc:
-        log.info("language model not cached (%s): every start decodes it", exc)
-        if temporary is not None:
-            temporary.unlink(missing_ok=True)
+
+    def write(fh: BinaryIO) -> None:
+        np.savez(
+            fh,
+            nb_ptc=ident.nb_ptc,
+            nb_pc=ident.nb_pc,
+            nb_classes=np.array(ident.nb_classes),
+            tk_typecode=np.array(typecode),
+            tk_nextmove=np.frombuffer(ident.tk_nextmove, dtype=np.dtype(typecode)),
+            tk_states=np.array(states, dtype=np.int64),
+            tk_counts=np.array(counts, dtype=np.int64),
+            tk_features=np.array(features, dtype=np.int64),
+        )
+
+    save_atomically(path, write)

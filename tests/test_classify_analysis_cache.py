@@ -1,0 +1,182 @@
+"""The regex analysis cache (classify._remembered): a start that reads it classifies exactly as one
+that analysed every regex itself, and a damaged, foreign or unwritable cache only costs time.
+
+The analyses it keeps (_needles: the strings every match contains; _regex_leads: the strings every
+match starts with) decide which sentences a regex runs on at all, so a wrong entry would hide a
+match: these tests hold the cached answers to the analysis's own for every shipped rule."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from mailbot import classify
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty cache folder, and a process that has read no cache file yet."""
+    monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(classify, "_ANALYSIS", None)
+    monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
+    return tmp_path / "mailbot"
+
+
+def _every_regex() -> list[re.Pattern[str]]:
+    rules = classify.load_rules()
+    found: list[re.Pattern[str]] = []
+    for lang in [*rules.languages.values(), rules.universal]:
+        found += [p.regex for p in lang.patterns]
+        for regexes in [*lang.context.values(), *lang.suppress.values()]:
+            found += regexes
+    return found
+
+
+def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process sees: nothing in memory, the file on disk."""
+    monkeypatch.setattr(classify, "_ANALYSIS", None)
+    monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
+
+
+def _analyse(regexes: list[re.Pattern[str]]) -> list[object]:
+    return [
+        (classify._needles(rx), classify._needles(rx, True), classify._regex_leads(rx))
+        for rx in regexes
+    ]
+
+
+def _own(regexes: list[re.Pattern[str]]) -> list[object]:
+    return [
+        (
+            classify._analysed_needles(rx),
+            classify._analysed_needles(rx, True),
+            classify._analysed_leads(rx),
+        )
+        for rx in regexes
+    ]
+
+
+def test_a_start_from_the_cache_file_answers_as_the_analysis_for_every_shipped_rule(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    regexes = _every_regex()
+    assert len(regexes) > 3000
+    first = _analyse(regexes)  # analysed: nothing cached yet
+    classify._save_analysis()
+    files = list(cache.glob("regex-analysis-*.json"))
+    assert len(files) == 1
+    assert files[0].stat().st_mode & 0o077 == 0  # only its owner reads or writes it
+
+    _restart(monkeypatch)
+
+    def must_not_run(*_args: object) -> object:
+        raise AssertionError("analysed again although the cache file has the answer")
+
+    monkeypatch.setattr(classify, "_analysed_needles", must_not_run)
+    monkeypatch.setattr(classify, "_analysed_leads", must_not_run)
+    cached = _analyse(regexes)
+    monkeypatch.undo()
+    assert cached == first == _own(regexes)
+    # the tuples the code compares and iterates, not JSON's lists
+    assert all(isinstance(group, tuple) for needles, _p, _l in cached for group in needles)
+
+
+def test_a_regex_the_file_does_not_know_is_analysed_and_the_file_grows(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    known = re.compile(r"\bdelete my (?:data|account)\b", re.IGNORECASE)
+    classify._needles(known)
+    classify._save_analysis()
+    _restart(monkeypatch)
+    new = re.compile(r"\bforget (?:me|my details)\b", re.IGNORECASE)
+    assert classify._needles(new) == classify._analysed_needles(new)
+    assert classify._needles(new) == (("forget m",),)
+    classify._save_analysis()
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    assert len(table) == 2
+
+
+@pytest.mark.parametrize(
+    "damage", ["not_json", "a_list", "wrong_shape", "group_writable", "symlink", "fifo"]
+)
+def test_a_doubtful_cache_file_is_refused_and_rebuilt(
+    cache: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    damage: str,
+) -> None:
+    regex = re.compile(r"\b(?:erase|delete) (?:all )?my personal data\b", re.IGNORECASE)
+    right = classify._needles(regex, True)
+    classify._save_analysis()
+    path = next(cache.glob("regex-analysis-*.json"))
+    if damage == "not_json":
+        path.write_text("{not json")
+    elif damage == "a_list":
+        path.write_text("[1, 2, 3]")
+    elif damage == "wrong_shape":  # each entry a string instead of lists of strings
+        table = json.loads(path.read_text())
+        path.write_text(json.dumps({key: "personal" for key in table}))
+    elif damage == "group_writable":
+        path.chmod(0o664)
+    elif damage == "symlink":
+        target = cache / "elsewhere.json"
+        path.rename(target)
+        path.symlink_to(target)
+    else:  # opening a FIFO for reading must not wait for a writer
+        path.unlink()
+        os.mkfifo(path)
+    _restart(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mailbot.classify"):
+        assert classify._needles(regex, True) == right
+    if damage == "wrong_shape":  # the file is ours and JSON: the entry alone is redone
+        assert "refused" not in caplog.text
+    else:
+        assert "refused" in caplog.text
+    classify._save_analysis()
+    assert path.is_file() and not path.is_symlink()  # rebuilt in place
+    _restart(monkeypatch)
+    assert classify._needles(regex, True) == right
+
+
+def test_no_writable_cache_folder_only_means_a_slower_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("CACHE_DIRECTORY", str(blocker / "sub"))
+    _restart(monkeypatch)
+    regex = re.compile(r"\bunsubscribe\b", re.IGNORECASE)
+    assert classify._needles(regex) == (("unsubscribe",),)
+    classify._save_analysis()  # logged, not raised
+    assert blocker.read_text().startswith("a file")
+
+
+def test_another_python_or_analysis_gets_another_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    def name() -> str:
+        classify._analysis_version.cache_clear()
+        return classify._analysis_file().name
+
+    shipped = name()
+    try:
+        monkeypatch.setattr(classify, "_MAX_COMBINATIONS", classify._MAX_COMBINATIONS + 1)
+        assert name() != shipped
+        monkeypatch.undo()
+        monkeypatch.setattr(classify.sys, "version", "3.99.0 (another build)")
+        assert name() != shipped
+        monkeypatch.undo()
+
+        def _pruned(required: list[frozenset[str]]) -> list[frozenset[str]]:  # edited code
+            return required
+
+        monkeypatch.setattr(classify, "_pruned", _pruned)
+        assert name() != shipped
+        monkeypatch.undo()
+        assert name() == shipped
+    finally:
+        classify._analysis_version.cache_clear()
