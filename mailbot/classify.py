@@ -857,6 +857,7 @@ def _finds(guarded: Sequence[_Guarded], text: str, plain: bool) -> bool:
 
 _ANALYSIS: dict[str, Any] | None = None
 _ANALYSIS_NEW = False
+_ANALYSIS_USED: set[str] = set()  # what this process asked: all a rewritten file keeps
 _MAX_ANALYSIS_FILE = 16 * 1024 * 1024  # about 1 MB for the shipped rules
 
 
@@ -933,6 +934,7 @@ def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> 
             f"{regex.flags}\0{regex.pattern}".encode("utf-8", "surrogatepass"), digest_size=16
         ).hexdigest()
     )
+    _ANALYSIS_USED.add(key)
     known = table.get(key, _MISSING)
     if known is not _MISSING:
         answer = _from_json(kind, known)
@@ -945,12 +947,14 @@ def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> 
 
 
 def _save_analysis() -> None:
-    """Write the analysis cache when this process added to it (atomically; failures harmless)."""
+    """Write the analysis cache when this process added to it (atomically; failures harmless),
+    with only the entries this process used: the regexes of rules since edited do not pile up."""
     global _ANALYSIS_NEW
     if not _ANALYSIS_NEW or _ANALYSIS is None:
         return
     _ANALYSIS_NEW = False
-    body = json.dumps(_ANALYSIS, separators=(",", ":"), ensure_ascii=False).encode()
+    kept = {key: value for key, value in _ANALYSIS.items() if key in _ANALYSIS_USED}
+    body = json.dumps(kept, separators=(",", ":"), ensure_ascii=False).encode()
     langmodel.save_atomically(_analysis_file(), lambda fh: fh.write(body))
 
 

@@ -25,6 +25,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.setattr(classify, "_ANALYSIS", None)
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
+    monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
     return tmp_path / "mailbot"
 
 
@@ -42,6 +43,7 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     """What a new process sees: nothing in memory, the file on disk."""
     monkeypatch.setattr(classify, "_ANALYSIS", None)
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
+    monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
 
 
 def _analyse(regexes: list[re.Pattern[str]]) -> list[object]:
@@ -97,9 +99,28 @@ def test_a_regex_the_file_does_not_know_is_analysed_and_the_file_grows(
     new = re.compile(r"\bforget (?:me|my details)\b", re.IGNORECASE)
     assert classify._needles(new) == classify._analysed_needles(new)
     assert classify._needles(new) == (("forget m",),)
+    classify._needles(known)
     classify._save_analysis()
     table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
     assert len(table) == 2
+
+
+def test_a_rewritten_file_keeps_only_what_the_process_used(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # a rule since edited: its old regex's entry is not carried on for ever
+    old = re.compile(r"\bdelete my accont\b", re.IGNORECASE)
+    classify._needles(old)
+    classify._save_analysis()
+    _restart(monkeypatch)
+    edited = re.compile(r"\bdelete my account\b", re.IGNORECASE)
+    classify._needles(edited)
+    classify._save_analysis()
+    _restart(monkeypatch)
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    assert len(table) == 1
+    monkeypatch.setattr(classify, "_analysed_needles", lambda *_a: pytest.fail("not cached"))
+    assert classify._needles(edited) == (("delete my account",),)
 
 
 @pytest.mark.parametrize(
