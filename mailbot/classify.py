@@ -17,6 +17,7 @@ import json
 import logging
 import marshal
 import math
+import os
 import re
 import sys
 import unicodedata
@@ -858,6 +859,7 @@ def _finds(guarded: Sequence[_Guarded], text: str, plain: bool) -> bool:
 _ANALYSIS: dict[str, Any] | None = None
 _ANALYSIS_NEW = False
 _ANALYSIS_USED: set[str] = set()  # what this process asked: all a rewritten file keeps
+_ANALYSIS_READ = False  # _ANALYSIS came from the file
 _MAX_ANALYSIS_FILE = 16 * 1024 * 1024  # about 1 MB for the shipped rules
 
 
@@ -885,17 +887,17 @@ def _analysis_version() -> str:
 
 
 def _analysis() -> dict[str, Any]:
-    global _ANALYSIS
+    global _ANALYSIS, _ANALYSIS_READ
     if _ANALYSIS is None:
-        _ANALYSIS = {}
+        _ANALYSIS, _ANALYSIS_READ = {}, False
         path = _analysis_file()
         try:
             with langmodel.open_private(path, _MAX_ANALYSIS_FILE) as fh:
                 data = json.load(fh)
             if not isinstance(data, dict):
                 raise ValueError("not a JSON object")
-            _ANALYSIS = data
-        except FileNotFoundError:
+            _ANALYSIS, _ANALYSIS_READ = data, True
+        except (FileNotFoundError, NotADirectoryError):
             pass
         except Exception as exc:  # any doubt: analyse again, and write a good file
             log.warning("regex analysis cache %s refused (%s); rebuilding it", path, exc)
@@ -961,7 +963,12 @@ def _save_analysis() -> None:
 def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
     """Every analysis a classification may ask of these rules, done now (from the cache when
     it has them) and the cache written: so that no start after the first parses a rule's regex
-    to analyse it."""
+    to analyse it. Without a cache file or a folder to write one in, they are left to be done
+    when first needed, as they were before the cache (a start then analyses only the languages
+    it meets). Afterwards the file's table is let go (~10 MB): the rules hold their answers."""
+    global _ANALYSIS
+    if not _ANALYSIS_READ and not _cache_writable():
+        return
     for rules in table.values():
         for pattern in rules.patterns:
             pattern.scan_needles  # noqa: B018 - cached properties, filled now
@@ -971,6 +978,16 @@ def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
         for intent in rules.suppress:
             rules.guarded("suppress:" + intent)
     _save_analysis()
+    _ANALYSIS = {}  # read again at the next load of rules
+
+
+def _cache_writable() -> bool:
+    folder = _analysis_file().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK)
 
 
 def _merge_file(table: dict[str, LanguageRules], path: Path) -> None:
@@ -1053,6 +1070,8 @@ def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int
         # A later folder's file of the same name replaces the earlier one; new names add.
         for path in sorted(intents_dir.glob("*.yaml")):
             by_name[path.name] = path
+    global _ANALYSIS
+    _ANALYSIS = None  # the cache file as it is now (another process may have added to it)
     table: dict[str, LanguageRules] = {}
     for name in sorted(by_name):
         _merge_file(table, by_name[name])

@@ -26,6 +26,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(classify, "_ANALYSIS", None)
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
     monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
+    monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
     return tmp_path / "mailbot"
 
 
@@ -44,6 +45,7 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classify, "_ANALYSIS", None)
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
     monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
+    monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
 
 
 def _analyse(regexes: list[re.Pattern[str]]) -> list[object]:
@@ -176,6 +178,48 @@ def test_no_writable_cache_folder_only_means_a_slower_start(
     assert classify._needles(regex) == (("unsubscribe",),)
     classify._save_analysis()  # logged, not raised
     assert blocker.read_text().startswith("a file")
+
+
+def _one_language(folder: Path) -> classify.LanguageRules:
+    (folder / "xx.yaml").write_text(
+        "language: xx\n"
+        "intents:\n"
+        "  erasure:\n"
+        "    patterns:\n"
+        "      - [1.0, '\\bdelete (?:all )?my data\\b']\n"
+        "context:\n"
+        "  negation_before: ['\\bdo not\\b']\n",
+        encoding="utf-8",
+    )
+    table: dict[str, classify.LanguageRules] = {}
+    classify._merge_file(table, folder / "xx.yaml")
+    classify._analyse_all(table)
+    return table["xx"]
+
+
+def test_rules_are_analysed_at_load_and_the_table_let_go(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lang = _one_language(tmp_path)
+    pattern = lang.patterns[0]
+    assert {"scan_needles", "leads"} <= set(vars(pattern))  # filled, not left for later
+    assert pattern.scan_needles == (("delete ",), ("my data",))
+    assert classify._ANALYSIS == {}  # the ~10 MB table is not kept beside the rules
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    assert len(table) == 5  # the pattern: needles both ways, leads; the negation: needles, leads
+
+
+def test_without_a_writable_cache_folder_analyses_wait_until_needed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would be")
+    monkeypatch.setenv("CACHE_DIRECTORY", str(blocker / "sub"))
+    _restart(monkeypatch)
+    lang = _one_language(tmp_path)
+    pattern = lang.patterns[0]
+    assert "scan_needles" not in vars(pattern)  # as before the cache: at first use
+    assert pattern.scan_needles == (("delete ",), ("my data",))
 
 
 def test_another_python_or_analysis_gets_another_file(monkeypatch: pytest.MonkeyPatch) -> None:
