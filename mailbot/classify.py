@@ -860,6 +860,11 @@ _ANALYSIS: dict[str, Any] | None = None
 _ANALYSIS_NEW = False
 _ANALYSIS_USED: set[str] = set()  # what this process asked: all a rewritten file keeps
 _ANALYSIS_READ = False  # _ANALYSIS came from the file
+# One answer read from the file in every _SPOT_CHECK (the first included) is worked out again and
+# compared (~40 ms a start): a file the version check failed to tell apart is then dropped.
+_SPOT_CHECK = 64
+_ANALYSIS_HITS = 0
+_ANALYSIS_WRONG = False
 _MAX_ANALYSIS_FILE = 16 * 1024 * 1024  # about 1 MB for the shipped rules
 
 
@@ -869,7 +874,8 @@ def _analysis_file() -> Path:
 
 @functools.cache
 def _analysis_version() -> str:
-    digest = hashlib.sha256(f"{sys.version}\0{_MAX_COMBINATIONS}".encode())
+    # the constants the analysis and the entries' form read, and the code that reads them
+    digest = hashlib.sha256(repr((sys.version, _MAX_COMBINATIONS, _RS, _US)).encode())
     for function in (
         _analysed_needles,
         _requirements,
@@ -881,6 +887,8 @@ def _analysis_version() -> str:
         _foreign,
         _plain,
         _caseless,
+        _to_json,
+        _from_json,
     ):
         digest.update(marshal.dumps(getattr(function, "__wrapped__", function).__code__))
     return digest.hexdigest()[:20]
@@ -894,9 +902,12 @@ def _analysis() -> dict[str, Any]:
         try:
             with langmodel.open_private(path, _MAX_ANALYSIS_FILE) as fh:
                 data = json.load(fh)
-            if not isinstance(data, dict):
-                raise ValueError("not a JSON object")
-            _ANALYSIS, _ANALYSIS_READ = data, True
+            if not isinstance(data, dict) or data.get("version") != _analysis_version():
+                raise ValueError("not this version's file")
+            entries = data.get("entries")
+            if not isinstance(entries, dict):
+                raise ValueError("no entries")
+            _ANALYSIS, _ANALYSIS_READ = entries, True
         except (FileNotFoundError, NotADirectoryError):
             pass
         except Exception as exc:  # any doubt: analyse again, and write a good file
@@ -904,24 +915,35 @@ def _analysis() -> dict[str, Any]:
     return _ANALYSIS
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, list) and all(isinstance(x, str) for x in value):
-        return tuple(value)
-    return None
+# An entry is one string (fewer objects than nested lists: the file's table is small while read):
+# groups of strings joined by line feeds, the strings of a group by tabs; leads may be null.
+_RS, _US = "\n", "\t"
+
+
+def _to_json(kind: str, answer: Any) -> str | None:
+    """An answer as its cache entry; None (not cached) if a string holds a separator."""
+    groups = [answer] if kind == "l" else list(answer)
+    if any(_RS in x or _US in x for group in groups for x in group):
+        return None
+    if kind == "l":
+        return _US.join(answer)
+    return _RS.join(_US.join(group) for group in answer)
 
 
 def _from_json(kind: str, value: Any) -> Any:
-    """A cached answer in its Python shape; _MISSING when it does not have the shape."""
-    if kind == "l":  # leads: null, or a list of strings (empty: no match can start here)
+    """A cached answer in its Python shape; _MISSING when the entry does not have the shape."""
+    if kind == "l":  # leads: null, or strings (none: no match can start in such text)
         if value is None:
             return None
-        leads = _strings(value)
-        return _MISSING if leads is None else leads
-    if isinstance(value, list):  # needles: a list of non-empty lists of strings
-        groups = [_strings(group) for group in value]
-        if all(groups):
-            return tuple(groups)
-    return _MISSING
+        if not isinstance(value, str):
+            return _MISSING
+        return tuple(value.split(_US)) if value else ()
+    if not isinstance(value, str):
+        return _MISSING
+    if not value:
+        return ()
+    groups = tuple(tuple(group.split(_US)) for group in value.split(_RS))
+    return _MISSING if any("" in group for group in groups) else groups
 
 
 _MISSING: Any = object()
@@ -941,10 +963,19 @@ def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> 
     if known is not _MISSING:
         answer = _from_json(kind, known)
         if answer is not _MISSING:
-            return answer
+            global _ANALYSIS_HITS, _ANALYSIS_WRONG
+            _ANALYSIS_HITS += 1
+            if _ANALYSIS_HITS % _SPOT_CHECK != 1 or analyse(regex, *args) == answer:
+                return answer
+            # the file disagrees with the analysis: trust none of it (_load_cached loads again)
+            log.warning("regex analysis cache %s disagrees with the analysis", _analysis_file())
+            _ANALYSIS_WRONG = True
+            table.clear()
     answer = analyse(regex, *args)
-    table[key] = answer
-    _ANALYSIS_NEW = True
+    entry = answer if answer is None else _to_json(kind, answer)
+    if entry is not None or answer is None:
+        table[key] = entry
+        _ANALYSIS_NEW = True
     return answer
 
 
@@ -956,7 +987,9 @@ def _save_analysis() -> None:
         return
     _ANALYSIS_NEW = False
     kept = {key: value for key, value in _ANALYSIS.items() if key in _ANALYSIS_USED}
-    body = json.dumps(kept, separators=(",", ":"), ensure_ascii=False).encode()
+    body = json.dumps(
+        {"version": _analysis_version(), "entries": kept}, separators=(",", ":"), ensure_ascii=False
+    ).encode()
     langmodel.save_atomically(_analysis_file(), lambda fh: fh.write(body))
 
 
@@ -1070,12 +1103,18 @@ def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int
         # A later folder's file of the same name replaces the earlier one; new names add.
         for path in sorted(intents_dir.glob("*.yaml")):
             by_name[path.name] = path
-    global _ANALYSIS
-    _ANALYSIS = None  # the cache file as it is now (another process may have added to it)
+    global _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG
+    _ANALYSIS, _ANALYSIS_WRONG = None, False  # the file as it is now (others may have added)
     table: dict[str, LanguageRules] = {}
     for name in sorted(by_name):
         _merge_file(table, by_name[name])
     _analyse_all(table)
+    if _ANALYSIS_WRONG:  # some answers came from a file found wrong: every one worked out anew
+        _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG = {}, False, False
+        table = {}
+        for name in sorted(by_name):
+            _merge_file(table, by_name[name])
+        _analyse_all(table)
     universal = table.pop("*", LanguageRules(language="*"))
     return Rules(
         languages=table, universal=universal, files=tuple(str(p) for p in by_name.values())

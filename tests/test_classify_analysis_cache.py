@@ -27,6 +27,8 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
     monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
     monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
+    monkeypatch.setattr(classify, "_ANALYSIS_HITS", 0)
+    monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
     return tmp_path / "mailbot"
 
 
@@ -46,6 +48,8 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
     monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
     monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
+    monkeypatch.setattr(classify, "_ANALYSIS_HITS", 0)
+    monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
 
 
 def _analyse(regexes: list[re.Pattern[str]]) -> list[object]:
@@ -79,14 +83,24 @@ def test_a_start_from_the_cache_file_answers_as_the_analysis_for_every_shipped_r
 
     _restart(monkeypatch)
 
-    def must_not_run(*_args: object) -> object:
-        raise AssertionError("analysed again although the cache file has the answer")
+    runs: list[object] = []
+    needles, leads = classify._analysed_needles, classify._analysed_leads
 
-    monkeypatch.setattr(classify, "_analysed_needles", must_not_run)
-    monkeypatch.setattr(classify, "_analysed_leads", must_not_run)
+    def counted(analyse: object) -> object:
+        def run(*args: object) -> object:
+            runs.append(args)
+            return analyse(*args)  # type: ignore[operator]
+
+        return run
+
+    monkeypatch.setattr(classify, "_analysed_needles", counted(needles))
+    monkeypatch.setattr(classify, "_analysed_leads", counted(leads))
     cached = _analyse(regexes)
     monkeypatch.undo()
     assert cached == first == _own(regexes)
+    # only the spot checks analysed: one answer in _SPOT_CHECK, the first included
+    assert len(runs) == -(-3 * len(regexes) // classify._SPOT_CHECK)
+    assert not classify._ANALYSIS_WRONG
     # the tuples the code compares and iterates, not JSON's lists
     assert all(isinstance(group, tuple) for needles, _p, _l in cached for group in needles)
 
@@ -103,7 +117,7 @@ def test_a_regex_the_file_does_not_know_is_analysed_and_the_file_grows(
     assert classify._needles(new) == (("forget m",),)
     classify._needles(known)
     classify._save_analysis()
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
     assert len(table) == 2
 
 
@@ -119,14 +133,16 @@ def test_a_rewritten_file_keeps_only_what_the_process_used(
     classify._needles(edited)
     classify._save_analysis()
     _restart(monkeypatch)
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
     assert len(table) == 1
+    classify._needles(edited)  # the first answer from the file is spot-checked
     monkeypatch.setattr(classify, "_analysed_needles", lambda *_a: pytest.fail("not cached"))
     assert classify._needles(edited) == (("delete my account",),)
 
 
 @pytest.mark.parametrize(
-    "damage", ["not_json", "a_list", "wrong_shape", "group_writable", "symlink", "fifo"]
+    "damage",
+    ["not_json", "a_list", "wrong_shape", "another_version", "group_writable", "symlink", "fifo"],
 )
 def test_a_doubtful_cache_file_is_refused_and_rebuilt(
     cache: Path,
@@ -142,9 +158,12 @@ def test_a_doubtful_cache_file_is_refused_and_rebuilt(
         path.write_text("{not json")
     elif damage == "a_list":
         path.write_text("[1, 2, 3]")
-    elif damage == "wrong_shape":  # each entry a string instead of lists of strings
-        table = json.loads(path.read_text())
-        path.write_text(json.dumps({key: "personal" for key in table}))
+    elif damage == "wrong_shape":  # each entry a number instead of a string
+        data = json.loads(path.read_text())
+        path.write_text(json.dumps({**data, "entries": {key: 7 for key in data["entries"]}}))
+    elif damage == "another_version":  # (the name is the version's too: a file renamed)
+        data = json.loads(path.read_text())
+        path.write_text(json.dumps({**data, "version": "0123456789abcdef0123"}))
     elif damage == "group_writable":
         path.chmod(0o664)
     elif damage == "symlink":
@@ -205,7 +224,7 @@ def test_rules_are_analysed_at_load_and_the_table_let_go(
     assert {"scan_needles", "leads"} <= set(vars(pattern))  # filled, not left for later
     assert pattern.scan_needles == (("delete ",), ("my data",))
     assert classify._ANALYSIS == {}  # the ~10 MB table is not kept beside the rules
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())
+    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
     assert len(table) == 5  # the pattern: needles both ways, leads; the negation: needles, leads
 
 
@@ -220,6 +239,30 @@ def test_without_a_writable_cache_folder_analyses_wait_until_needed(
     pattern = lang.patterns[0]
     assert "scan_needles" not in vars(pattern)  # as before the cache: at first use
     assert pattern.scan_needles == (("delete ",), ("my data",))
+
+
+def test_a_file_whose_answers_are_wrong_is_dropped_and_the_rules_analysed_anew(
+    cache: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # the right version and shape, the wrong answers (a change of the entries' form that the
+    # version missed would look so): the spot check finds it, and nothing wrong is kept
+    _one_language(tmp_path)
+    path = next(cache.glob("regex-analysis-*.json"))
+    data = json.loads(path.read_text())
+    path.write_text(json.dumps({**data, "entries": {k: "zzz" for k in data["entries"]}}))
+    _restart(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mailbot.classify"):
+        rules = classify._load_cached.__wrapped__((tmp_path,), ())
+    assert "disagrees" in caplog.text
+    pattern = rules.languages["xx"].patterns[0]
+    assert pattern.needles == pattern.scan_needles == (("delete ",), ("my data",))
+    assert pattern.leads == ("delete ",)
+    negation = rules.languages["xx"].guarded("negation_before")[0]
+    assert negation[1:] == ((("do not",),), ("do not",))
+    assert "zzz" not in path.read_text()  # written anew
 
 
 def test_another_python_or_analysis_gets_another_file(monkeypatch: pytest.MonkeyPatch) -> None:
