@@ -25,3 +25,89 @@ def test_a_finnish_request_that_opens_with_the_writers_role_still_erases() -> No
         "Tilin poisto", "Pitkäaikaisena käyttäjänä haluan, että poistatte tilini ja tietoni."
     )
     assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Daten",
+            "Bitte setzen Sie jede Nutzung meiner Daten aus, bis Sie mir sagen, woher Sie sie haben.",
+        ),
+        (
+            "Daten",
+            "Ich verlange, die Verarbeitung meiner Daten auszusetzen, bis die Sache geklärt ist.",
+        ),
+        ("Tietoni", "Keskeyttäkää tietojeni käyttö, kunnes olette vastanneet kysymykseeni."),
+        ("Mes données", "Suspendez tout usage de mes données tant que je n'ai pas de réponse."),
+        ("données", "svp plus utiliser mes données mais les garder jusqu'a la fin du litige"),
+        ("My data", "Please suspend all use of my personal data until you have answered me."),
+        ("Mina uppgifter", "Sluta använda mina uppgifter men spara dem tills tvisten är löst."),
+        (
+            "Daten",
+            "Bitte nutzen Sie meine Daten nicht mehr, aber bewahren Sie sie bis zum Urteil auf.",
+        ),
+    ],
+)
+def test_use_suspended_or_stopped_while_the_data_is_kept_is_a_restriction(
+    subject: str, text: str
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == ["restriction"], (got, reasons)
+    assert "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ne suspendez surtout pas tout usage de mes données, j'en ai besoin pour mon dossier.",
+        "Bitte setzen Sie die Nutzung meiner Daten nicht aus.",
+        "Älkää keskeyttäkö tietojeni käsittelyä.",
+    ],
+)
+def test_a_suspension_refused_is_no_restriction(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "restriction" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Einer Kontaktaufnahme zu Werbezwecken widerspreche ich hiermit ausdrücklich.",
+        "Der Nutzung meiner Adresse für Werbung per Post widerspreche ich.",
+    ],
+)
+def test_advertising_objected_to_in_the_inverted_german_order_is_the_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["marketing_optout"], (got, reasons)
+
+
+def test_advertising_left_aside_before_an_objection_keeps_the_objection() -> None:
+    got, _, reasons = _read(
+        "",
+        "Der Nutzung zu Werbezwecken stimme ich zu, aber der Weitergabe an Dritte widerspreche ich.",
+    )
+    assert got[:1] == ["objection"], (got, reasons)
+
+
+def test_a_business_telling_a_sender_to_stop_emailing_opts_out() -> None:
+    got, _, reasons = _read("STOP EMAILING US", "Stop emailing us, nobody here signed up for this.")
+    assert got[:1] == ["marketing_optout"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Please do not stop emailing me the order confirmations.",
+        "Why did you stop emailing us the invoices?",
+        "Please don't stop emailing me the reminders.",
+    ],
+)
+def test_emails_wanted_or_missed_are_no_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "marketing_optout" not in got, (got, reasons)
+
+
+def test_a_german_account_named_by_a_compound_of_three_is_erased() -> None:
+    got, _, reasons = _read("Konto", "Bitte löschen Sie mein Foto-Cloud-Konto.")
+    assert got[:1] == ["erasure"], (got, reasons)
