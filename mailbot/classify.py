@@ -994,12 +994,16 @@ def _save_analysis() -> None:
 
 
 def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
-    """Every analysis a classification may ask of these rules, done now (from the cache when
-    it has them) and the cache written: so that no start after the first parses a rule's regex
-    to analyse it. Without a cache file or a folder to write one in, they are left to be done
-    when first needed, as they were before the cache (a start then analyses only the languages
-    it meets). Afterwards the file's table is let go (~10 MB): the rules hold their answers."""
+    """When the cache file answered everything the load asked (no rule new or edited since it
+    was written), nothing more now: the rest is read from the file's table (~2 MB, kept) as each
+    language is first met. Otherwise every analysis a classification may ask of these rules is
+    done now and the file written, so that it holds them all and no later start parses a rule's
+    regex to analyse it; the table is then let go (the rules hold their answers). Without a
+    file or a folder to write one in, they are left to be done when first needed, as before the
+    cache (a start then analyses only the languages it meets)."""
     global _ANALYSIS
+    if _ANALYSIS_READ and not _ANALYSIS_NEW:
+        return
     if not _ANALYSIS_READ and not _cache_writable():
         return
     for rules in table.values():

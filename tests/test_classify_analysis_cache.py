@@ -228,6 +228,23 @@ def test_rules_are_analysed_at_load_and_the_table_let_go(
     assert len(table) == 5  # the pattern: needles both ways, leads; the negation: needles, leads
 
 
+def test_a_start_whose_file_knows_every_rule_reads_the_rest_when_needed(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_language(tmp_path)  # the first start: everything analysed, the file written
+    _restart(monkeypatch)
+    monkeypatch.setattr(classify, "_analysed_needles", lambda *_a: pytest.fail("not cached"))
+    monkeypatch.setattr(classify, "_analysed_leads", lambda *_a: pytest.fail("not cached"))
+    monkeypatch.setattr(classify, "_SPOT_CHECK", 10**9)
+    monkeypatch.setattr(classify, "_ANALYSIS_HITS", 1)  # past the first answer's check
+    lang = _one_language(tmp_path)
+    pattern = lang.patterns[0]
+    assert "scan_needles" not in vars(pattern)  # left for the first letter in the language
+    assert classify._ANALYSIS  # the file's table, kept for that
+    assert pattern.scan_needles == (("delete ",), ("my data",))
+    assert pattern.leads == ("delete ",)
+
+
 def test_without_a_writable_cache_folder_analyses_wait_until_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
