@@ -576,6 +576,7 @@ def test_a_mailing_footers_unsubscribe_text_is_an_opt_out(text: str) -> None:
     [
         "Bitte löschen Sie die Konto-Benachrichtigung per SMS, die E-Mail reicht mir.",
         "Bitte löschen Sie den Dauerauftrag vom Tagesgeld-Konto.",
+        "Bitte löschen Sie mein PowerShell-Katalog-Konto.",
         "Bitte löschen Sie meine Giro-Konto-Vollmacht.",
         "Bitte löschen Sie mein Tagesgeld-Konto-Limit.",
     ],
@@ -584,8 +585,8 @@ def test_a_hyphenated_compound_is_left_to_a_person(text: str) -> None:
     """A hyphenated compound was read as the account deleted for one published letter and
     deleted standing orders and SMS notifications in the fourth review (adversarial20): a
     compound, closed or hyphenated, whose last part is not the account or the data is left to
-    a person. (Twelfth session: "mein PowerShell-Katalog-Konto", the published letter, names
-    the writer's account by its last part and is read: test_classify_session12_gaps.)"""
+    a person; so is a compound of three (twelfth session: reading "mein PowerShell-Katalog-Konto"
+    also read "Jetzt löschen Sie mein Premium-Plus-Konto einfach, ohne mich zu fragen!")."""
     got, _, reasons = _read("", text)
     assert "erasure" not in got, (got, reasons)
 

@@ -108,6 +108,66 @@ def test_emails_wanted_or_missed_are_no_opt_out(text: str) -> None:
     assert "marketing_optout" not in got, (got, reasons)
 
 
-def test_a_german_account_named_by_a_compound_of_three_is_erased() -> None:
-    got, _, reasons = _read("Konto", "Bitte löschen Sie mein Foto-Cloud-Konto.")
-    assert got[:1] == ["erasure"], (got, reasons)
+@pytest.mark.parametrize(
+    ("text", "kept_out"),
+    [
+        # told, asked about, or asked by someone else: no restriction asked (adversarial21)
+        ("Your letter says you have suspended all processing of my data. Thanks.", "restriction"),
+        ("Did you suspend the use of my data when my contract ended?", "restriction"),
+        (
+            "My bank has asked you to suspend the processing of my records. Is that lawful?",
+            "restriction",
+        ),
+        (
+            "Bitte setzen Sie die Nutzung meiner Daten aus der Bestellung ganz normal fort.",
+            "restriction",
+        ),
+        ("Sie haben die Verarbeitung meiner Daten vorübergehend ausgesetzt. Danke.", "restriction"),
+        ("Pourquoi avez-vous suspendu tout usage de mes points fidélité ?", "restriction"),
+        ("Keskeytittekö tietojeni käsittelyn viime vuonna? Kysyn vain.", "restriction"),
+        ("Olette keskeyttäneet tietojeni käsittelyn, kiitos siitä.", "restriction"),
+        ("Ni har slutat använda mina uppgifter men sparar dem i sju år, läste jag.", "restriction"),
+        # a business telling of an opt-out, not asking one
+        (
+            "We never asked you to stop emailing us, please put us back on the list.",
+            "marketing_optout",
+        ),
+        (
+            "My colleague told your sales rep to stop emailing us, but that was a mistake.",
+            "marketing_optout",
+        ),
+        # the verb "werben" is no advertising objected to
+        (
+            "Sie zeigen mein Foto, um für Ihre Kurse zu werben, und dem widerspreche ich.",
+            "marketing_optout",
+        ),
+        # a compound of three, in a complaint: left to a person
+        ("Jetzt löschen Sie mein Premium-Plus-Konto einfach, ohne mich zu fragen!", "erasure"),
+    ],
+)
+def test_the_new_readings_keep_off_what_is_told_asked_about_or_refused(
+    text: str, kept_out: str
+) -> None:
+    got, _, reasons = _read("", text)
+    assert kept_out not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Laut Ihrer Antwort nutzen Sie meine Daten nicht mehr, aber speichern sie noch. Bitte löschen Sie alle meine Daten.",
+            "erasure",
+        ),
+        ("Pitkäaikaisena käyttäjänä haluan poistaa tilini ja kaikki tietoni.", "erasure"),
+        ("Maksavana käyttäjänä haluan saada kopion kaikista tiedoistani.", "access"),
+        ("Använd inte mina uppgifter längre men behåll dem tills ärendet är klart.", "restriction"),
+        ("Can you stop emailing us please?", "marketing_optout"),
+        ("Can you stop emailing me please?", "marketing_optout"),
+    ],
+)
+def test_the_request_beside_a_new_readings_look_alike_stays_the_main_right(
+    text: str, want: str
+) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [want], (got, reasons)
