@@ -1193,6 +1193,21 @@ FOLDERS = (
         main_share=0.45,
         all_share=0.7,
     ),
+    # The twelfth session's adversarial review (tests/letters/adversarial21/): 52 letters against
+    # the session's new readings (restriction asked as use suspended or stopped while the data is
+    # kept, "stop emailing us", the German advertising objection in the inverted order, a Finnish
+    # user story's essive phrase, a German compound of three). The rules before the session: 57.7%
+    # main right, none destructive; as first reviewed: 36.5%, 2; after: 86.5%, none.
+    Folder(
+        "adversarial21",
+        "bench",
+        letters=52,
+        languages=5,
+        non_requests=19,
+        has_languages=MAIN,
+        main_share=0.7,
+        all_share=0.85,
+    ),
     Folder(
         "blind15",
         "bench",
