@@ -171,3 +171,32 @@ def test_the_request_beside_a_new_readings_look_alike_stays_the_main_right(
 ) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == [want], (got, reasons)
+
+
+def test_an_erasure_refused_among_a_restrictions_grounds_erases_nothing() -> None:
+    got, _, reasons = _read(
+        "Einschränkung der Verarbeitung",
+        "Hiermit mache ich mein Recht auf Einschränkung der Verarbeitung geltend. Gründe:\n"
+        "Sie haben die Löschung der Daten abgelehnt und stattdessen die Einschränkung verlangt.",
+    )
+    assert got[:1] == ["restriction"] and "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Jag önskar att ni hanterar följande enligt GDPR: radering av personuppgifter.",
+            ["erasure"],
+        ),
+        ("Jag är medveten om att jag när som helst kan återkalla mitt samtycke.", []),
+        ("Please make sure my upload is deleted, it had my address in it.", ["erasure"]),
+        (
+            "I would really appreciate if you could update my name to Sam everywhere.",
+            ["rectification"],
+        ),
+    ],
+)
+def test_the_smaller_gaps_of_the_twelfth_session(text: str, want: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
