@@ -1208,6 +1208,23 @@ FOLDERS = (
         main_share=0.7,
         all_share=0.85,
     ),
+    # The twelfth session's second adversarial review (tests/letters/adversarial22/): 41 letters
+    # against the later changes (en "make sure ... is deleted", sv "följande: radering av
+    # personuppgifter", "appreciate if you could", de an erasure refused told). The rules before
+    # them: 75.6% main right, 1 destructive; as first reviewed: 58.5%, 11; after (the writer's
+    # data, upload or link named; the wish right before "följande:"; the "appreciate" exemption
+    # taken back; a renewed request kept): 82.9%, none.
+    Folder(
+        "adversarial22",
+        "bench",
+        letters=41,
+        languages=3,
+        non_requests=22,
+        has_languages=("en", "sv", "de"),
+        main_languages=("en", "sv", "de"),
+        main_share=0.7,
+        all_share=0.8,
+    ),
     Folder(
         "blind15",
         "bench",

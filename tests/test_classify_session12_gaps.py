@@ -191,12 +191,37 @@ def test_an_erasure_refused_among_a_restrictions_grounds_erases_nothing() -> Non
         ),
         ("Jag är medveten om att jag när som helst kan återkalla mitt samtycke.", []),
         ("Please make sure my upload is deleted, it had my address in it.", ["erasure"]),
-        (
-            "I would really appreciate if you could update my name to Sam everywhere.",
-            ["rectification"],
-        ),
     ],
 )
 def test_the_smaller_gaps_of_the_twelfth_session(text: str, want: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second review (adversarial22): what is not the writer's data, a correction, a
+        # question, an old request quoted, a refusal told before a renewed request
+        "Please make sure this duplicate payment is removed from my next statement.",
+        "There is a phishing page using your logo. Please make sure this is removed.",
+        "I moved: please make sure my old address is removed and replaced with the new one.",
+        "I'd appreciate if you could explain what happens to my order history if you delete my "
+        "account for inactivity. I'm not planning to close it.",
+        "Jag vill ha en förklaring av följande mening: radering av personuppgifter sker efter "
+        "24 månader. Gäller det mig?",
+        "Jag vill ha bekräftelse på att ni har utfört följande: radering av personuppgifter.",
+    ],
+)
+def test_the_later_erasure_readings_keep_off_what_the_review_found(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "erasure" not in got, (got, reasons)
+
+
+def test_an_erasure_asked_again_after_a_refusal_told_still_erases() -> None:
+    got, _, reasons = _read(
+        "Löschung",
+        "Nachdem Sie die Löschung meiner Daten im März abgelehnt haben, verlange ich nun erneut "
+        "die vollständige Löschung meines Kundenkontos.",
+    )
+    assert got[:1] == ["erasure"], (got, reasons)
