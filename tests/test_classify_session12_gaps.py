@@ -225,3 +225,26 @@ def test_an_erasure_asked_again_after_a_refusal_told_still_erases() -> None:
         "die vollständige Löschung meines Kundenkontos.",
     )
     assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "want"),
+    [
+        (
+            "Remove name",
+            "My surname is misspelt on the speakers page, but I'd prefer if my full name wasn't "
+            "there at all.",
+            ["publication_optout"],
+        ),
+        ("", "I would rather my photo was not on the site.", ["publication_optout"]),
+        ("", "My surname is misspelt, please correct it to Berg.", ["rectification"]),
+        ("", "I wouldn't mind if my name was listed with the others.", []),
+        ("Remoção", "Remoção de todos os meus dados pessoais", ["erasure"]),
+        ("Auskunft", "Welcher Art sind die Daten, die Sie über mich speichern?", ["access"]),
+    ],
+)
+def test_the_gaps_of_the_last_sets(subject: str, text: str, want: list[str]) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == want, (got, reasons)
+    if "rectification" not in want:
+        assert "rectification" not in got, (got, reasons)
