@@ -248,3 +248,33 @@ def test_the_gaps_of_the_last_sets(subject: str, text: str, want: list[str]) -> 
     assert got[:1] == want, (got, reasons)
     if "rectification" not in want:
         assert "rectification" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Thank you for the copy of my data you sent last week. Please now delete my old "
+            "addresses and the credit check.",
+            ["erasure"],
+        ),
+        (
+            "Merci pour votre réponse à ma demande d'accès. Je vous demande maintenant "
+            "d'effacer mes anciennes adresses.",
+            ["erasure"],
+        ),
+        (
+            "Tack för registerutdraget. Jag begär nu att ni raderar mina gamla adresser.",
+            ["erasure"],
+        ),
+        # thanked in advance, or thanked but not done: the access is still asked
+        ("Thank you in advance for the copy of my personal data.", ["access"]),
+        ("Merci d'avance pour la copie de mes données.", ["access"]),
+        ("Thanks for your reply. Please send me a copy of all my data.", ["access"]),
+    ],
+)
+def test_an_access_answer_thanked_for_is_done_and_the_next_right_is_the_request(
+    text: str, want: list[str]
+) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
