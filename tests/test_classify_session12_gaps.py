@@ -278,3 +278,16 @@ def test_an_access_answer_thanked_for_is_done_and_the_next_right_is_the_request(
 ) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("Chiedo l'eliminazione del mio profilo e dei dati collegati.", ["erasure"]),
+        ("I no longer wish to have my picture show up on the website.", ["publication_optout"]),
+        ("If you don't want your photo shown on the website, tell us.", []),
+    ],
+)
+def test_the_never_tuned_sets_gaps(text: str, want: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
