@@ -52,6 +52,11 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
 
 
+def _entries(cache: Path) -> dict[str, object]:
+    """The cache file's entries, as written."""
+    return dict(json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"])
+
+
 def _analyse(regexes: list[re.Pattern[str]]) -> list[object]:
     return [
         (classify._needles(rx), classify._needles(rx, True), classify._regex_leads(rx))
@@ -117,7 +122,7 @@ def test_a_regex_the_file_does_not_know_is_analysed_and_the_file_grows(
     assert classify._needles(new) == (("forget m",),)
     classify._needles(known)
     classify._save_analysis()
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
+    table = _entries(cache)
     assert len(table) == 2
 
 
@@ -133,7 +138,7 @@ def test_a_rewritten_file_keeps_only_what_the_process_used(
     classify._needles(edited)
     classify._save_analysis()
     _restart(monkeypatch)
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
+    table = _entries(cache)
     assert len(table) == 1
     classify._needles(edited)  # the first answer from the file is spot-checked
     monkeypatch.setattr(classify, "_analysed_needles", lambda *_a: pytest.fail("not cached"))
@@ -224,7 +229,7 @@ def test_rules_are_analysed_at_load_and_the_table_let_go(
     assert {"scan_needles", "leads"} <= set(vars(pattern))  # filled, not left for later
     assert pattern.scan_needles == (("delete ",), ("my data",))
     assert classify._ANALYSIS == {}  # the ~10 MB table is not kept beside the rules
-    table = json.loads(next(cache.glob("regex-analysis-*.json")).read_text())["entries"]
+    table = _entries(cache)
     assert len(table) == 5  # the pattern: needles both ways, leads; the negation: needles, leads
 
 
