@@ -310,3 +310,35 @@ def test_another_python_or_analysis_gets_another_file(monkeypatch: pytest.Monkey
         assert name() == shipped
     finally:
         classify._analysis_version.cache_clear()
+
+
+def test_a_rule_the_cache_knows_is_compiled_when_first_used_and_finds_the_same(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_language(tmp_path)  # the first start compiles every rule and writes the file
+    _restart(monkeypatch)
+    lang = _one_language(tmp_path)
+    regex = lang.patterns[0].regex
+    assert isinstance(regex, classify._LazyRegex)
+    with pytest.raises(AttributeError):  # its methods' slots are empty: not compiled yet
+        classify._LazyRegex.search.__get__(regex, classify._LazyRegex)  # type: ignore[attr-defined]
+    assert regex.pattern == re.compile(regex.pattern, re.IGNORECASE).pattern
+    assert regex.flags == re.compile(regex.pattern, re.IGNORECASE).flags
+    text = "please delete all my data now"
+    found = regex.search(text)  # compiled here
+    assert found is not None and found.group(0) == "delete all my data"
+    assert [m.span() for m in regex.finditer(text + " and delete my data")] == [
+        m.span()
+        for m in re.compile(regex.pattern, re.IGNORECASE).finditer(text + " and delete my data")
+    ]
+
+
+def test_a_bad_rule_the_cache_does_not_know_still_fails_at_load(
+    cache: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "xx.yaml").write_text(
+        "language: xx\nintents:\n  erasure:\n    patterns:\n      - [1.0, '\\\\bdelete (my']\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(classify.RulesError, match="bad regex"):
+        classify._merge_file({}, tmp_path / "xx.yaml")
