@@ -1225,6 +1225,22 @@ FOLDERS = (
         main_share=0.7,
         all_share=0.8,
     ),
+    # The twelfth session's third adversarial review (tests/letters/adversarial23/): 56 letters
+    # against the last changes (the access answer thanked for, a mistake told then removal
+    # preferred, "may I ask", it "l'eliminazione", pt "remoção", de "Welcher Art sind die
+    # Daten"). The rules before them: 66.1% main right, 1 destructive; as first reviewed: 33.9%,
+    # 5; after (no suppression where the sentence asks anything; the place named; asked, not
+    # told): 82.1%, none.
+    Folder(
+        "adversarial23",
+        "bench",
+        letters=56,
+        languages=7,
+        non_requests=12,
+        has_languages=MAIN,
+        main_share=0.65,
+        all_share=0.8,
+    ),
     Folder(
         "blind15",
         "bench",

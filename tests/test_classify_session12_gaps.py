@@ -291,3 +291,60 @@ def test_an_access_answer_thanked_for_is_done_and_the_next_right_is_the_request(
 def test_the_never_tuned_sets_gaps(text: str, want: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # the third review (adversarial23): an access asked beside thanks is still asked
+        (
+            "Thank you for your reply about the refund, could you also send me a copy of all "
+            "the personal data you hold about me?",
+            "access",
+        ),
+        (
+            "Vielen Dank für die telefonische Auskunft, bitte senden Sie mir nun eine "
+            "vollständige Kopie meiner Daten.",
+            "access",
+        ),
+        (
+            "Tack för svaret om fakturan, nu vill jag även begära ett registerutdrag.",
+            "access",
+        ),
+        ("Kiitos jos lähetätte kopion kaikista minusta tallennetuista tiedoista.", "access"),
+        # a correction asked beside "but I'd prefer" stays a correction
+        (
+            "My surname is spelled wrong on my account, but I'd prefer it is not removed - please "
+            "just correct it to Kowalczyk.",
+            "rectification",
+        ),
+    ],
+)
+def test_what_the_third_review_found_lost_is_read(text: str, want: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [want], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept_out"),
+    [
+        ("May I ask how I can correct my address myself in the app?", "rectification"),
+        ("Vorrei sapere se l'eliminazione dell'account cancella anche le fatture.", "erasure"),
+        ("Vorrei annullare l'eliminazione del mio account, ho cambiato idea.", "erasure"),
+        ("Recebi a confirmação da remoção dos meus dados, obrigado.", "erasure"),
+        (
+            "Es interessiert mich nicht, welche Daten Sie über mich gespeichert haben, löschen "
+            "Sie einfach alles.",
+            "access",
+        ),
+        ("Im neuen Heft: Welche Daten hat Facebook über mich gesammelt?", "access"),
+        (
+            "I told the organisers that I'd prefer my photo wasn't displayed on the website, "
+            "and they respected that.",
+            "publication_optout",
+        ),
+    ],
+)
+def test_what_the_third_review_found_misread_is_not(text: str, kept_out: str) -> None:
+    got, _, reasons = _read("", text)
+    assert kept_out not in got[:1], (got, reasons)
