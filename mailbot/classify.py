@@ -18,8 +18,10 @@ import logging
 import marshal
 import math
 import os
+import random
 import re
 import sys
+import threading
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
@@ -482,7 +484,11 @@ class _LazyRegex:
         # reached only while the methods' slots are empty: compile once, fill them
         if name not in _REGEX_METHODS:
             raise AttributeError(name)
-        compiled = re.compile(self.pattern, re.IGNORECASE)
+        try:
+            compiled = re.compile(self.pattern, re.IGNORECASE)
+        except re.error as exc:  # only a forged or corrupt cache file can lead here
+            _analysis_file().unlink(missing_ok=True)  # the next start compiles every rule
+            raise RulesError(f"rule regex {self.pattern!r} does not compile: {exc}") from None
         for method in _REGEX_METHODS:
             setattr(self, method, getattr(compiled, method))
         return getattr(compiled, name)
@@ -495,7 +501,8 @@ def _compiled_before(source: str) -> bool:
     """The analysis cache holds this rule regex's needles: it compiled, with this Python and this
     analysing code (the file's version), when they were written."""
     key = _analysis_key("n0", source, _RULE_FLAGS)
-    return _analysis().get(key, _MISSING) is not _MISSING
+    with _ANALYSIS_LOCK:
+        return _from_json("n0", _analysis().get(key, _MISSING)) is not _MISSING
 
 
 _MAX_COMBINATIONS = 64  # a branch's requirements are combined; past this, only the best one
@@ -905,6 +912,12 @@ _ANALYSIS_READ = False  # _ANALYSIS came from the file
 _SPOT_CHECK = 64
 _ANALYSIS_HITS = 0
 _ANALYSIS_WRONG = False
+# At every load from the file, rule regexes picked at random (one in _SPOT_CHECK, at least 16) have
+# all three analyses worked out again and compared with the file's, whatever the load itself asks.
+_LOAD_SAMPLE = 16
+# The serve-smtp listener and the staff page classify from other threads: the table and the flags
+# above change under this lock (re-entrant: a load analyses through _remembered).
+_ANALYSIS_LOCK = threading.RLock()
 _MAX_ANALYSIS_FILE = 16 * 1024 * 1024  # about 1 MB for the shipped rules
 
 
@@ -995,6 +1008,11 @@ def _analysis_key(kind: str, pattern: str, flags: int) -> str:
 
 
 def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> Any:
+    with _ANALYSIS_LOCK:
+        return _remembered_locked(kind, regex, analyse, *args)
+
+
+def _remembered_locked(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> Any:
     global _ANALYSIS_NEW
     table = _analysis()
     key = _analysis_key(kind, regex.pattern, regex.flags)
@@ -1008,8 +1026,7 @@ def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> 
             if _ANALYSIS_HITS % _SPOT_CHECK != 1 or analyse(regex, *args) == answer:
                 return answer
             # the file disagrees with the analysis: trust none of it (_load_cached loads again)
-            log.warning("regex analysis cache %s disagrees with the analysis", _analysis_file())
-            _ANALYSIS_WRONG = True
+            _distrust_file()
             table.clear()
     answer = analyse(regex, *args)
     entry = answer if answer is None else _to_json(kind, answer)
@@ -1019,18 +1036,72 @@ def _remembered(kind: str, regex: re.Pattern[str], analyse: Any, *args: Any) -> 
     return answer
 
 
+def _distrust_file() -> None:
+    """A file answer disagreed with the analysis: note it (a load under way redoes every rule),
+    delete the file (the next start analyses anew) and forget the loaded rules (the next
+    load_rules reads them again, without the file)."""
+    global _ANALYSIS_WRONG
+    path = _analysis_file()
+    log.warning("regex analysis cache %s disagrees with the analysis; deleted", path)
+    _ANALYSIS_WRONG = True
+    path.unlink(missing_ok=True)
+    _load_cached.cache_clear()
+
+
 def _save_analysis() -> None:
     """Write the analysis cache when this process added to it (atomically; failures harmless),
-    with only the entries this process used: the regexes of rules since edited do not pile up."""
+    with only the entries this process used: the regexes of rules since edited do not pile up.
+    Files of other versions (an upgrade, an edited analysis) are removed."""
     global _ANALYSIS_NEW
-    if not _ANALYSIS_NEW or _ANALYSIS is None:
-        return
-    _ANALYSIS_NEW = False
-    kept = {key: value for key, value in _ANALYSIS.items() if key in _ANALYSIS_USED}
+    with _ANALYSIS_LOCK:
+        if not _ANALYSIS_NEW or _ANALYSIS is None:
+            return
+        _ANALYSIS_NEW = False
+        kept = {key: value for key, value in _ANALYSIS.items() if key in _ANALYSIS_USED}
     body = json.dumps(
         {"version": _analysis_version(), "entries": kept}, separators=(",", ":"), ensure_ascii=False
     ).encode()
-    langmodel.save_atomically(_analysis_file(), lambda fh: fh.write(body))
+    path = _analysis_file()
+    langmodel.save_atomically(path, lambda fh: fh.write(body))
+    for old in path.parent.glob("regex-analysis-*.json"):
+        if old.name != path.name:
+            old.unlink(missing_ok=True)
+
+
+def _file_holds_all(table: Mapping[str, LanguageRules]) -> bool:
+    """Whether the file's sampled answers agree with the analysis (rules picked at random, all
+    three of their analyses, whatever this load asked: the prefilter answers decide whether a
+    regex runs at all) and it has every answer a classification may ask of these rules (a
+    context or suppress regex edited alone is new too)."""
+    regexes = [
+        regex
+        for rules in table.values()
+        for regex in [
+            *(p.regex for p in rules.patterns),
+            *(rx for rxs in rules.context.values() for rx in rxs),
+            *(rx for rxs in rules.suppress.values() for rx in rxs),
+        ]
+    ]
+    entries = _analysis()
+    kinds = (
+        ("n0", _analysed_needles, ()),
+        ("n1", _analysed_needles, (True,)),
+        ("l", _analysed_leads, ()),
+    )
+    picked = random.sample(
+        regexes, min(len(regexes), max(_LOAD_SAMPLE, len(regexes) // _SPOT_CHECK))
+    )
+    for regex in picked:
+        for kind, analyse, args in kinds:
+            key = _analysis_key(kind, regex.pattern, regex.flags)
+            if key in entries and _from_json(kind, entries[key]) != analyse(regex, *args):
+                _distrust_file()
+                return False
+    return all(
+        _analysis_key(kind, regex.pattern, regex.flags) in entries
+        for regex in regexes
+        for kind in ("n1", "l")
+    )
 
 
 def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
@@ -1042,7 +1113,7 @@ def _analyse_all(table: Mapping[str, LanguageRules]) -> None:
     file or a folder to write one in, they are left to be done when first needed, as before the
     cache (a start then analyses only the languages it meets)."""
     global _ANALYSIS
-    if _ANALYSIS_READ and not _ANALYSIS_NEW:
+    if _ANALYSIS_READ and not _ANALYSIS_NEW and _file_holds_all(table):
         return
     if not _ANALYSIS_READ and not _cache_writable():
         return
@@ -1147,6 +1218,11 @@ def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int
         # A later folder's file of the same name replaces the earlier one; new names add.
         for path in sorted(intents_dir.glob("*.yaml")):
             by_name[path.name] = path
+    with _ANALYSIS_LOCK:
+        return _load_locked(by_name)
+
+
+def _load_locked(by_name: dict[str, Path]) -> Rules:
     global _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG
     _ANALYSIS, _ANALYSIS_WRONG = None, False  # the file as it is now (others may have added)
     table: dict[str, LanguageRules] = {}

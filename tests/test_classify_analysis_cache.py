@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,6 +30,10 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
     monkeypatch.setattr(classify, "_ANALYSIS_HITS", 0)
     monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
+    # a new process has no prefilters remembered by regex object, and re's own cache is empty
+    # (it would hand back the same compiled regex, whose prefilter is then not asked again)
+    monkeypatch.setattr(classify, "_PREFILTERS", {})
+    re.purge()
     return tmp_path / "mailbot"
 
 
@@ -50,6 +55,10 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
     monkeypatch.setattr(classify, "_ANALYSIS_HITS", 0)
     monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
+    # a new process has no prefilters remembered by regex object, and re's own cache is empty
+    # (it would hand back the same compiled regex, whose prefilter is then not asked again)
+    monkeypatch.setattr(classify, "_PREFILTERS", {})
+    re.purge()
 
 
 def _entries(cache: Path) -> dict[str, object]:
@@ -241,6 +250,7 @@ def test_a_start_whose_file_knows_every_rule_reads_the_rest_when_needed(
     monkeypatch.setattr(classify, "_analysed_needles", lambda *_a: pytest.fail("not cached"))
     monkeypatch.setattr(classify, "_analysed_leads", lambda *_a: pytest.fail("not cached"))
     monkeypatch.setattr(classify, "_SPOT_CHECK", 10**9)
+    monkeypatch.setattr(classify, "_LOAD_SAMPLE", 0)  # no answer checked at load either
     monkeypatch.setattr(classify, "_ANALYSIS_HITS", 1)  # past the first answer's check
     lang = _one_language(tmp_path)
     pattern = lang.patterns[0]
@@ -342,3 +352,75 @@ def test_a_bad_rule_the_cache_does_not_know_still_fails_at_load(
     )
     with pytest.raises(classify.RulesError, match="bad regex"):
         classify._merge_file({}, tmp_path / "xx.yaml")
+
+
+def test_wrong_prefilter_answers_are_caught_at_load_whatever_the_load_asks(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    # the prefilter answers ("n1") decide whether a regex runs at all; a load reads only "n0"
+    # itself, so the load's own sample must reach them (the code review's reproduction)
+    _one_language(tmp_path)
+    path = next(cache.glob("regex-analysis-*.json"))
+    data = json.loads(path.read_text())
+    entries = {k: ("zzzq" if k.startswith("n1") else v) for k, v in data["entries"].items()}
+    path.write_text(json.dumps({**data, "entries": entries}))
+    _restart(monkeypatch)
+    with caplog.at_level(logging.WARNING, logger="mailbot.classify"):
+        rules = classify._load_cached.__wrapped__((tmp_path,), ())
+    assert "disagrees" in caplog.text
+    pattern = rules.languages["xx"].patterns[0]
+    assert pattern.scan_needles == (("delete ",), ("my data",))
+    assert "zzzq" not in path.read_text()  # written anew by the redone load
+
+
+def test_a_forged_entry_for_a_bad_rule_fails_cleanly_and_drops_the_file(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = "(?<=please\\s+)delete my account"
+    (tmp_path / "xx.yaml").write_text(
+        f"language: xx\nintents:\n  erasure:\n    patterns:\n      - [1.0, '{bad}']\n",
+        encoding="utf-8",
+    )
+    source = classify._fold_pattern(bad.replace("\\\\", "\\"))
+    key = classify._analysis_key("n0", source, classify._RULE_FLAGS)
+    cache.mkdir(parents=True)
+    path = classify._analysis_file()
+    path.write_text(json.dumps({"version": classify._analysis_version(), "entries": {key: ""}}))
+    path.chmod(0o600)
+    _restart(monkeypatch)
+    table: dict[str, classify.LanguageRules] = {}
+    classify._merge_file(table, tmp_path / "xx.yaml")
+    regex = table["xx"].patterns[0].regex
+    assert isinstance(regex, classify._LazyRegex)  # the forged entry vouched for it
+    with pytest.raises(classify.RulesError, match="does not compile"):
+        regex.search("please delete my account")
+    assert not path.exists()  # the next start compiles every rule and names the bad one
+
+
+def test_saving_while_another_thread_analyses_does_not_fail(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    stop = threading.Event()
+
+    def analyse_new() -> None:
+        n = 0
+        while not stop.is_set():
+            n += 1
+            classify._needles(re.compile(rf"\\bword{n} and more{n}\\b", re.IGNORECASE))
+
+    classify._analysis().update({f"n0{i:032x}": "x" for i in range(20_000)})  # a long copy
+    classify._ANALYSIS_USED.update(classify._analysis())
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change places often: the race shows when it exists
+    worker = threading.Thread(target=analyse_new)
+    worker.start()
+    try:
+        for _ in range(40):
+            monkeypatch.setattr(classify, "_ANALYSIS_NEW", True)
+            classify._save_analysis()  # copies the table under the lock
+    finally:
+        stop.set()
+        worker.join()
+        sys.setswitchinterval(interval)
