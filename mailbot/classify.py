@@ -2718,7 +2718,7 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             and all(
                 h.sentence in erasing_all
                 or (
-                    h.pattern.weight < DESTRUCTIVE_THRESHOLD
+                    h.pattern.weight < STRONG_WEIGHT
                     and _finds_in(lang, "new_value", [sentences[h.sentence]])
                 )
                 for h in correcting
