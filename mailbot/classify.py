@@ -1222,19 +1222,22 @@ def _load_cached(folders: tuple[Path, ...], signature: tuple[tuple[str, int, int
         return _load_locked(by_name)
 
 
-def _load_locked(by_name: dict[str, Path]) -> Rules:
-    global _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG
-    _ANALYSIS, _ANALYSIS_WRONG = None, False  # the file as it is now (others may have added)
+def _merged(by_name: dict[str, Path]) -> dict[str, LanguageRules]:
+    """The rule files read and compiled, per language, and their regexes analysed."""
     table: dict[str, LanguageRules] = {}
     for name in sorted(by_name):
         _merge_file(table, by_name[name])
     _analyse_all(table)
+    return table
+
+
+def _load_locked(by_name: dict[str, Path]) -> Rules:
+    global _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG
+    _ANALYSIS, _ANALYSIS_WRONG = None, False  # the file as it is now (others may have added)
+    table = _merged(by_name)
     if _ANALYSIS_WRONG:  # some answers came from a file found wrong: every one worked out anew
         _ANALYSIS, _ANALYSIS_READ, _ANALYSIS_WRONG = {}, False, False
-        table = {}
-        for name in sorted(by_name):
-            _merge_file(table, by_name[name])
-        _analyse_all(table)
+        table = _merged(by_name)
     universal = table.pop("*", LanguageRules(language="*"))
     return Rules(
         languages=table, universal=universal, files=tuple(str(p) for p in by_name.values())
@@ -2672,7 +2675,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
         and not public_place
         and not (to_authority or issue_report or controller_notice or organisation_only)
         and addressed is not False
-        and not _finds_in(lang, "public_place", body)
+        # (public_words is read only where an erasure is in play; else the body is read here)
+        and not (public_words or (not erasure_in_play and _finds_in(lang, "public_place", body)))
     ):
         opt_out_sentences = _asked_in(hits, "publication_optout")
         if opt_out_sentences and all(

@@ -24,16 +24,7 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """An empty cache folder, and a process that has read no cache file yet."""
     monkeypatch.delenv("CACHE_DIRECTORY", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(classify, "_ANALYSIS", None)
-    monkeypatch.setattr(classify, "_ANALYSIS_NEW", False)
-    monkeypatch.setattr(classify, "_ANALYSIS_USED", set())
-    monkeypatch.setattr(classify, "_ANALYSIS_READ", False)
-    monkeypatch.setattr(classify, "_ANALYSIS_HITS", 0)
-    monkeypatch.setattr(classify, "_ANALYSIS_WRONG", False)
-    # a new process has no prefilters remembered by regex object, and re's own cache is empty
-    # (it would hand back the same compiled regex, whose prefilter is then not asked again)
-    monkeypatch.setattr(classify, "_PREFILTERS", {})
-    re.purge()
+    _restart(monkeypatch)
     return tmp_path / "mailbot"
 
 
