@@ -2708,7 +2708,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
     # adversarial19). Only where an erasure sentence names everything held (`all_held`), none
     # of the rectification's matches asks it in a request's full words ("erase the recordings
     # ..., and fix my name in your system"), and every one lies in such a sentence or is a weak
-    # one in a sentence telling the new value (`new_value`): "My new address is ..., please
+    # one in a sentence telling the new value (`new_value`) or right after one ("My new e-mail
+    # is ... Please use it from now on": thirteenth session): "My new address is ..., please
     # update your records" beside "delete my card details" keeps both (adversarial20).
     if "erasure" in accepted and "rectification" in accepted and not replaced:
         erasing_all = {
@@ -2722,8 +2723,8 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
             and all(
                 h.sentence in erasing_all
                 or (
-                    h.pattern.weight < STRONG_WEIGHT
-                    and _finds_in(lang, "new_value", [sentences[h.sentence]])
+                    h.pattern.weight < DESTRUCTIVE_THRESHOLD
+                    and _finds_in(lang, "new_value", sentences[max(h.sentence - 1, 0) : h.sentence + 1])
                 )
                 for h in correcting
             )
