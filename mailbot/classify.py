@@ -152,6 +152,7 @@ _CONTEXT_KEYS = (
     "condition_exempt",
     "polite",
     "mention",
+    "way_asked_next",
     "list_condition",
     "list_hypothetical",
     "hereby",
@@ -1779,7 +1780,7 @@ class _Hit:
     matched: str
     effective: float = 0.0
     why_not: str = ""  # "negated", "deferred", "question", "condition", "mention", "suppressed",
-    # "refused" (suppressed, and negated too), "absorbed"
+    # "refused" (suppressed, and negated too), "absorbed", "way asked" (_way_asked_next)
     absorbed: float = 0.0  # what it counted before another intent's match absorbed it
 
     @property
@@ -2245,9 +2246,28 @@ def _match(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageR
             hit.why_not = _context_of(hit, sent, lang)
         if not hit.why_not:
             hit.effective = hit.pattern.weight * (SUBJECT_FACTOR if sent.subject else 1.0)
+    _way_asked_next(hits, sentences, lang)
     _clear_spanning_negations(hits, sentences, lang)
     _absorb(hits)
     return hits
+
+
+def _way_asked_next(hits: list[_Hit], sentences: list[_Sentence], lang: LanguageRules) -> None:
+    """An erasure or rectification whose sentence is followed by a question about the way to do
+    it ("I would like to delete my account. Can you point me on how to do it?", `way_asked_next`)
+    is the matter of that question, not a request (thirteenth session, published89): it counts
+    nothing and a person looks."""
+    for hit in hits:
+        i = hit.sentence
+        if (
+            hit.effective > 0
+            and hit.intent in DESTRUCTIVE
+            and not sentences[i].subject
+            and i + 1 < len(sentences)
+            and sentences[i + 1].text.rstrip().endswith("?")
+            and _finds_in(lang, "way_asked_next", [sentences[i + 1]])
+        ):
+            hit.why_not, hit.effective = "way asked", 0.0
 
 
 _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
@@ -2724,7 +2744,9 @@ def _read(sentences: list[_Sentence], lang: LanguageRules, universal: LanguageRu
                 h.sentence in erasing_all
                 or (
                     h.pattern.weight < DESTRUCTIVE_THRESHOLD
-                    and _finds_in(lang, "new_value", sentences[max(h.sentence - 1, 0) : h.sentence + 1])
+                    and _finds_in(
+                        lang, "new_value", sentences[max(h.sentence - 1, 0) : h.sentence + 1]
+                    )
                 )
                 for h in correcting
             )
@@ -3144,7 +3166,8 @@ def _subject_only_destructive(
     body_mentions = {
         h.intent
         for h in body
-        if h.why_not == "mention" and sentences[h.sentence].text.rstrip().endswith("?")
+        if (h.why_not == "mention" and sentences[h.sentence].text.rstrip().endswith("?"))
+        or h.why_not == "way asked"
     }
     kept, why = list(intents), []
     for intent in DESTRUCTIVE:

@@ -1,0 +1,150 @@
+"""The gaps found in the thirteenth session (rules/README.md, "Thirteenth session"), as short
+letters of our own, each with look-alikes that must keep their reading."""
+
+from __future__ import annotations
+
+import pytest
+from gap_letters import read as _read
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Close account",
+            "Hi, I would like to close and delete my account. Can you point me on how to do it? "
+            "Thanks!",
+        ),
+        ("Delete account", "Hello, I want my profile deleted. Could you tell me how?"),
+        ("", "I'd like my data erased. How?"),
+        (
+            "Unable to delete account",
+            "You advertise privacy everywhere, yet I'm unable to delete my account. Please advise "
+            "how I may delete my account.",
+        ),
+        ("Can't delete my profile", "The settings page has no button for it."),
+    ],
+)
+def test_the_way_asked_or_the_writer_unable_erases_nothing(subject: str, text: str) -> None:
+    got, review, reasons = _read(subject, text)
+    assert "erasure" not in got and review, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Delete account",
+            "Please delete my account. Can you tell me how I can download my invoices first?",
+        ),
+        (
+            "Unable to delete account",
+            "I'm unable to delete my account in the app. Please delete it for me.",
+        ),
+        (
+            "Can't delete my account",
+            "Please delete my account, the button in settings does nothing.",
+        ),
+        ("", "I would like to delete my account. How long will that take?"),
+    ],
+)
+def test_an_erasure_asked_beside_a_question_or_a_failed_attempt_still_erases(
+    subject: str, text: str
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+def test_what_deleting_an_account_should_do_is_a_claim_not_a_request() -> None:
+    got, _, reasons = _read(
+        "Invites survive account deletion",
+        "Removing my account should remove all my information. The invite address still blocks a "
+        "new sign-up.",
+    )
+    assert "erasure" not in got, (got, reasons)
+
+
+def test_a_request_followed_by_what_deleting_should_do_still_erases() -> None:
+    got, _, reasons = _read(
+        "", "Please delete my account. Deleting my account should also delete my photos."
+    )
+    assert got[:1] == ["erasure"], (got, reasons)
+
+
+def test_a_polite_passive_if_the_change_could_be_merged_is_a_rectification() -> None:
+    got, _, reasons = _read(
+        "Mailmap",
+        "I would really appreciate it if this pull request could be merged to update my email "
+        "address in the mailmap.",
+    )
+    assert got[:1] == ["rectification"], (got, reasons)
+
+
+def test_a_condition_about_a_change_is_still_a_condition() -> None:
+    got, _, reasons = _read(
+        "", "If the mailmap gets regenerated, will it update my email address automatically?"
+    )
+    assert "rectification" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Could you please remove me from the "Credits and Contributors" page? I would rather not '
+        "be listed.",
+        "Please take my name off the list of signatories, I no longer support the letter.",
+    ],
+)
+def test_a_list_of_names_left_is_the_publication_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["publication_optout"] and "erasure" not in got, (got, reasons)
+
+
+def test_a_commit_that_exposed_the_writers_mail_is_a_public_place() -> None:
+    got, _, reasons = _read(
+        "Personal data in commit",
+        "A maintainer added me as co-author and exposed my private mail in the commit. So please "
+        "remove this information.",
+    )
+    assert got[:1] == ["publication_optout"] and "erasure" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "I am out of the office until 3.5. My new email is p.lind@newmail.example, please use it "
+            "from now on. Please delete the old one.",
+        ),
+        (
+            "fi",
+            "Hei, olen lomalla 1.7. asti. Uusi osoitteeni on pekka@uusi.example. Poistakaa vanha "
+            "osoite.",
+        ),
+        (
+            "sv",
+            "Hej, jag är på semester till 14/8. Radera den gamla adressen, min nya adress är "
+            "a@b.example.",
+        ),
+    ],
+)
+def test_an_away_notice_asks_no_change_or_deletion(lang: str, text: str) -> None:
+    got, review, reasons = _read("", text)
+    assert not {"erasure", "rectification"} & set(got) and review, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Meine E-Mail-Adresse hat sich geändert. Sie erreichen mich ab sofort unter "
+        "anna.neu@example.de.",
+        "My email address has changed, please use tom@new.example from now on.",
+        "Min e-postadress har ändrats, använd den nya i fortsättningen.",
+    ],
+)
+def test_a_change_of_contact_details_told_stays_with_a_person(text: str) -> None:
+    # Three tries (twelfth and thirteenth sessions) read these as rectifications; each review
+    # found partners, colleagues, auto-replies and fraud mails written the same way.
+    got, review, reasons = _read("", text)
+    assert "rectification" not in got and review, (got, reasons)
