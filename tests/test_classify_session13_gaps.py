@@ -148,3 +148,45 @@ def test_a_change_of_contact_details_told_stays_with_a_person(text: str) -> None
     # found partners, colleagues, auto-replies and fraud mails written the same way.
     got, review, reasons = _read("", text)
     assert "rectification" not in got and review, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je demande l'accès aux renseignements personnels que vous détenez à mon sujet.",
+        "Je sollicite l'accès à l'ensemble des données me concernant.",
+        "Je souhaite avoir accès à mes renseignements personnels.",
+        "Ich beantrage Zugang zu den Daten, die Sie über mich gespeichert haben.",
+        "Ich möchte Einsicht in die über mich gespeicherten Daten.",
+        "Pyydän pääsyä minua koskeviin henkilötietoihin.",
+        "Please give me access to the records you hold about me.",
+    ],
+)
+def test_access_asked_with_the_word_access_itself(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["access"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Je demande l'accès aux données de santé de ma mère que vous détenez.",
+        "Haluan päästä käsiksi tietoihini, salasana ei toimi.",
+        "Ich möchte wieder Zugriff auf meine Daten im Kundenkonto, das Passwort geht nicht.",
+    ],
+)
+def test_another_persons_data_or_a_login_asks_no_access(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert "access" not in got, (got, reasons)
+
+
+def test_a_colloquial_french_how_question_withdraws_nothing() -> None:
+    got, _, reasons = _read("", "Ma fille a 12 ans, comment je retire mon consentement ?")
+    assert "consent_withdrawal" not in got, (got, reasons)
+
+
+def test_a_french_withdrawal_after_a_how_told_still_withdraws() -> None:
+    got, _, reasons = _read(
+        "", "Je ne sais pas comment faire en ligne, donc je retire mon consentement par ce mail."
+    )
+    assert got[:1] == ["consent_withdrawal"], (got, reasons)
