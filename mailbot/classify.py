@@ -2256,7 +2256,8 @@ def _way_asked_next(hits: list[_Hit], sentences: list[_Sentence], lang: Language
     """An erasure or rectification whose sentence is followed by a question about the way to do
     it ("I would like to delete my account. Can you point me on how to do it?", `way_asked_next`)
     is the matter of that question, not a request (thirteenth session, published89): it counts
-    nothing and a person looks."""
+    nothing and a person looks. Not where the sentence asks in full words itself ("please",
+    "hereby": adversarial26)."""
     for hit in hits:
         i = hit.sentence
         if (
@@ -2266,6 +2267,8 @@ def _way_asked_next(hits: list[_Hit], sentences: list[_Sentence], lang: Language
             and i + 1 < len(sentences)
             and sentences[i + 1].text.rstrip().endswith("?")
             and _finds_in(lang, "way_asked_next", [sentences[i + 1]])
+            and not _POLITE_WORD.search(sentences[i].folded)
+            and not _finds_in(lang, "hereby", [sentences[i]])
         ):
             hit.why_not, hit.effective = "way asked", 0.0
 
@@ -2274,6 +2277,7 @@ _MATCH_BREAK = re.compile(r"[,;:]|\s[-–]\s")
 # (a polite word, or a contrast or a "so" and a few words: "..., sondern dass Sie sie löschen";
 # matched against folded text, so written without diacritics: "snalla", "sa")
 _POLITE_OPENERS = r"please|pls|kindly|bitte|snalla|vanligen|merci\s+de"
+_POLITE_WORD = re.compile(rf"\b({_POLITE_OPENERS})\b")  # (_way_asked_next)
 _CONTRAST_OPENERS = r"sondern|but|utan|men|mais|vaan|mutta|aber"
 
 

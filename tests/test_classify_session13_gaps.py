@@ -16,7 +16,6 @@ from gap_letters import read as _read
             "Thanks!",
         ),
         ("Delete account", "Hello, I want my profile deleted. Could you tell me how?"),
-        ("", "I'd like my data erased. How?"),
         (
             "Unable to delete account",
             "You advertise privacy everywhere, yet I'm unable to delete my account. Please advise "
@@ -46,6 +45,16 @@ def test_the_way_asked_or_the_writer_unable_erases_nothing(subject: str, text: s
             "Please delete my account, the button in settings does nothing.",
         ),
         ("", "I would like to delete my account. How long will that take?"),
+        (
+            "",
+            "I hereby request erasure of my data under Article 17. If there is a form, how do I do "
+            "that?",
+        ),
+        ("", "Please delete my profile. How do I do that for my late father's profile?"),
+        (
+            "Can't delete my account",
+            "Can't delete my account myself, so delete it on your end and confirm.",
+        ),
     ],
 )
 def test_an_erasure_asked_beside_a_question_or_a_failed_attempt_still_erases(
@@ -69,15 +78,6 @@ def test_a_request_followed_by_what_deleting_should_do_still_erases() -> None:
         "", "Please delete my account. Deleting my account should also delete my photos."
     )
     assert got[:1] == ["erasure"], (got, reasons)
-
-
-def test_a_polite_passive_if_the_change_could_be_merged_is_a_rectification() -> None:
-    got, _, reasons = _read(
-        "Mailmap",
-        "I would really appreciate it if this pull request could be merged to update my email "
-        "address in the mailmap.",
-    )
-    assert got[:1] == ["rectification"], (got, reasons)
 
 
 def test_a_condition_about_a_change_is_still_a_condition() -> None:
@@ -107,31 +107,6 @@ def test_a_commit_that_exposed_the_writers_mail_is_a_public_place() -> None:
         "remove this information.",
     )
     assert got[:1] == ["publication_optout"] and "erasure" not in got, (got, reasons)
-
-
-@pytest.mark.parametrize(
-    ("lang", "text"),
-    [
-        (
-            "en",
-            "I am out of the office until 3.5. My new email is p.lind@newmail.example, please use it "
-            "from now on. Please delete the old one.",
-        ),
-        (
-            "fi",
-            "Hei, olen lomalla 1.7. asti. Uusi osoitteeni on pekka@uusi.example. Poistakaa vanha "
-            "osoite.",
-        ),
-        (
-            "sv",
-            "Hej, jag är på semester till 14/8. Radera den gamla adressen, min nya adress är "
-            "a@b.example.",
-        ),
-    ],
-)
-def test_an_away_notice_asks_no_change_or_deletion(lang: str, text: str) -> None:
-    got, review, reasons = _read("", text)
-    assert not {"erasure", "rectification"} & set(got) and review, (got, reasons)
 
 
 @pytest.mark.parametrize(
