@@ -165,3 +165,50 @@ def test_a_french_withdrawal_after_a_how_told_still_withdraws() -> None:
         "", "Je ne sais pas comment faire en ligne, donc je retire mon consentement par ce mail."
     )
     assert got[:1] == ["consent_withdrawal"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "want"),
+    [
+        ("", "Would you mind deleting my account? I no longer use it.", "erasure"),
+        ("", "Would you mind updating my profile? I changed my surname to Lind.", "rectification"),
+        ("", "Thanks, I'd appreciate if you could erase my data.", "erasure"),
+        (
+            "Änderung meiner Anschrift - Kundennummer 4410",
+            "Meine neue Anschrift lautet: Birkenweg 2, 12345 Neustadt. Bitte senden Sie Ihre Post "
+            "künftig dorthin.",
+            "rectification",
+        ),
+    ],
+)
+def test_polite_gerunds_and_a_heading_naming_the_writers_change(
+    subject: str, text: str, want: str
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == [want], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("", "Do you mind if I delete my account later myself?"),
+        ("", "Would you mind changing my password reset link? It expired."),
+        (
+            "",
+            "I'd appreciate if you could explain what happens to my data if you delete my account.",
+        ),
+        (
+            "Änderung unserer Anschrift",
+            "Unsere neue Anschrift lautet: Birkenweg 2, 12345 Neustadt.",
+        ),
+        ("", "Wann wird die Änderung meiner Anschrift im Portal sichtbar?"),
+        (
+            "",
+            "Ich fordere Sie auf, die Aktualisierung meiner Anschrift über externe Quellen "
+            "einzustellen.",
+        ),
+    ],
+)
+def test_their_look_alikes_change_or_erase_nothing(subject: str, text: str) -> None:
+    got, _, reasons = _read(subject, text)
+    assert not {"erasure", "rectification"} & set(got), (got, reasons)
