@@ -212,3 +212,29 @@ def test_polite_gerunds_and_a_heading_naming_the_writers_change(
 def test_their_look_alikes_change_or_erase_nothing(subject: str, text: str) -> None:
     got, _, reasons = _read(subject, text)
     assert not {"erasure", "rectification"} & set(got), (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "want"),
+    [
+        ("Re: Tilbud til din bedrift", "Ikke kontakt meg igjen.", ["marketing_optout"]),
+        ("Re: Tilbud", "Kontakt mig ikke igen, tak.", ["marketing_optout"]),
+        ("Avregistrering", "Hej, jag vill inte ha fler nyhetsbrev från er.", ["marketing_optout"]),
+        (
+            "Avregistrering av enskild näringsverksamhet",
+            "Jag anmäler härmed att min firma Lindqvists Måleri ska avregistreras.",
+            [],
+        ),
+        ("Invändning mot utmätning", "Den utmätta bilen tillhör mig, inte gäldenären.", []),
+        (
+            "Invändning",
+            "Jag invänder mot att ni behandlar mina uppgifter för profilering.",
+            ["objection"],
+        ),
+    ],
+)
+def test_nordic_opt_outs_and_register_or_enforcement_look_alikes(
+    subject: str, text: str, want: list[str]
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == want, (got, reasons)
