@@ -3091,6 +3091,22 @@ def classify(
     always goes to review: the quoted words may be someone else's."""
     rules = rules or load_rules()
     result = _classify(subject=subject, text=text, rules=rules)
+    if result.intents and subject and _automated_subject(subject):
+        # "Automatic reply: Your data request" over "I am out of the office ... my new address is
+        # ..., please update your records": a machine's answer asks nothing, whatever its words
+        # (thirteenth session, adversarial26; a parsed message is marked automated by its
+        # headers before this stage, a pasted one only by this line)
+        why = (
+            "review: the subject line is an automatic reply's or a bounce's (rules/automated.yaml)"
+        )
+        return replace(
+            result,
+            intents=[],
+            confidence=0.0,
+            needs_review=True,
+            reasons=[*result.reasons, why],
+            details={},
+        )
     destructive = set(result.intents) & DESTRUCTIVE
     if (
         result.intents
@@ -3135,6 +3151,12 @@ def classify(
         reasons=[*quoted.reasons, "review: the request is in the quoted earlier message"],
         details=quoted.details,
     )
+
+
+def _automated_subject(subject: str) -> bool:
+    from mailbot.message import automated_subject  # (mailbot.message imports nothing of ours)
+
+    return automated_subject(subject)
 
 
 def _points_at_history(text: str, rules: Rules) -> bool:

@@ -856,6 +856,14 @@ def _local_parts(msg: email.message.Message) -> list[str]:
     return out
 
 
+def automated_subject(subject: str) -> bool:
+    """The subject line is an auto-reply's or a bounce's ("Automatic reply: ...", "Autosvar",
+    "Undeliverable: ...": rules/automated.yaml `subjects`), read without the message's headers:
+    the classify stage uses it for a letter given as plain text."""
+    line = _one_line(subject or "")
+    return any(p.search(line) for p in _rules().subjects)
+
+
 def detect_automated(msg: email.message.Message) -> list[str]:
     """Why this message was written by a machine; an empty list means a person wrote it.
 

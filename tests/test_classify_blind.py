@@ -1241,6 +1241,22 @@ FOLDERS = (
         main_share=0.65,
         all_share=0.8,
     ),
+    # The thirteenth session's second adversarial review (tests/letters/adversarial26/): 47
+    # letters against the way asked in the next sentence, the inability told, lists of names, an
+    # away notice as the company's notice. The rules before: 63.8% main right, 10 destructive
+    # readings (pasted auto-replies read as corrections); as reviewed: 42.6%, 6; after (the
+    # away notice taken back, the way asked only when pointing back, an auto-reply's subject):
+    # 85.1%, none.
+    Folder(
+        "adversarial26",
+        "bench",
+        letters=47,
+        languages=5,
+        non_requests=14,
+        has_languages=MAIN,
+        main_share=0.5,
+        all_share=0.8,
+    ),
     Folder(
         "blind15",
         "bench",

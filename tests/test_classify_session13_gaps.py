@@ -238,3 +238,34 @@ def test_nordic_opt_outs_and_register_or_enforcement_look_alikes(
 ) -> None:
     got, _, reasons = _read(subject, text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Automatic reply: Your data request",
+            "I am out of the office. Back Monday. Please note my new email address is "
+            "k.berg@newco.example - please update your records.",
+        ),
+        (
+            "Autosvar",
+            "Jag har semester till 12 augusti. Min nya e-postadress är k.holm@firma.example, "
+            "vänligen uppdatera era register.",
+        ),
+        (
+            "Undeliverable: Ihre Löschanfrage",
+            "Bitte löschen Sie alle meine Daten.",
+        ),
+    ],
+)
+def test_a_pasted_auto_reply_or_bounce_asks_nothing(subject: str, text: str) -> None:
+    got, review, reasons = _read(subject, text)
+    assert got == [] and review, (got, reasons)
+
+
+def test_a_reply_to_an_auto_reply_that_asks_still_counts() -> None:
+    got, _, reasons = _read(
+        "Re: Automatic reply: Your data request", "No, I really want you to delete my account now."
+    )
+    assert got[:1] == ["erasure"], (got, reasons)
