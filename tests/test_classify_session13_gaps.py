@@ -269,3 +269,51 @@ def test_a_reply_to_an_auto_reply_that_asks_still_counts() -> None:
         "Re: Automatic reply: Your data request", "No, I really want you to delete my account now."
     )
     assert got[:1] == ["erasure"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bonjour, pareil pour moi. Pouvez-vous m'enlever des listes ? Merci",
+        "Merci de supprimer mon adresse de vos listes de diffusion.",
+        "Retirez notre adresse de votre fichier de prospection svp",
+    ],
+)
+def test_a_french_mailing_list_or_prospecting_file_left_is_the_opt_out(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == ["marketing_optout"], (got, reasons)
+
+
+def test_a_french_customer_file_is_no_mailing_list() -> None:
+    got, _, reasons = _read(
+        "", "Merci de supprimer mon adresse de votre fichier clients, je ne suis plus client."
+    )
+    assert "marketing_optout" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Ich finde keinen Button, um meinen Account selbst zu löschen. Kann man so etwas "
+            "einbauen?",
+            [],
+        ),
+        (
+            "Ich finde keinen Button, um meinen Account zu löschen. Bitte löschen Sie meinen "
+            "Account.",
+            ["erasure"],
+        ),
+        ("Pourrait-on corriger les fautes d'orthographe dans ce message d'erreur ? Merci !", []),
+        (
+            "Pourriez-vous corriger la faute d'orthographe dans mon nom ? C'est Dupont, pas "
+            "Dupond.",
+            ["rectification"],
+        ),
+    ],
+)
+def test_a_missing_button_or_a_message_typo_is_no_request_of_the_writers_data(
+    text: str, want: list[str]
+) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
