@@ -16,6 +16,7 @@ import email.policy
 import email.utils
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -861,7 +862,19 @@ def automated_subject(subject: str) -> bool:
     "Undeliverable: ...": rules/automated.yaml `subjects`), read without the message's headers:
     the classify stage uses it for a letter given as plain text."""
     line = _one_line(subject or "")
-    return any(p.search(line) for p in _rules().subjects)
+    if any(p.search(line) for p in _rules().subjects):
+        return True
+    bare = _unmarked(line)  # "Reponse automatique", "Franvaro": a client that drops the marks
+    return any(p.search(bare) for p in _unmarked_subjects(_rules()))
+
+
+def _unmarked(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+@functools.lru_cache(maxsize=4)
+def _unmarked_subjects(rules: _AutomatedRules) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(_unmarked(p.pattern), re.IGNORECASE) for p in rules.subjects)
 
 
 def detect_automated(msg: email.message.Message) -> list[str]:

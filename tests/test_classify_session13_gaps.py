@@ -317,3 +317,12 @@ def test_a_missing_button_or_a_message_typo_is_no_request_of_the_writers_data(
 ) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+def test_an_auto_reply_subject_without_its_marks_is_still_one() -> None:
+    got, review, reasons = _read(
+        "Reponse automatique",
+        "Je serai absent jusqu'au 20 juin. Ma nouvelle adresse e-mail est p.durand@societe.example, "
+        "merci de mettre à jour vos fichiers.",
+    )
+    assert got == [] and review, (got, reasons)
