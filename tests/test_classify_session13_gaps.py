@@ -326,3 +326,47 @@ def test_an_auto_reply_subject_without_its_marks_is_still_one() -> None:
         "merci de mettre à jour vos fichiers.",
     )
     assert got == [] and review, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("I do not wish to be contacted in the future!", "marketing_optout"),
+        (
+            "I am writing to ask that I am removed from your junk mailing list. Your leaflets go "
+            "straight to the bin.",
+            "marketing_optout",
+        ),
+        (
+            "I request all the information I am entitled to under section 7(1) of the Data "
+            "Protection Act 1998.",
+            "access",
+        ),
+        (
+            "I am disputing the following inaccurate information on my credit report: the account "
+            "ending 1189 was never late.",
+            "rectification",
+        ),
+        (
+            "When people google my name they find the story about my old conviction. Would you "
+            "please remove the article from your archives?",
+            "publication_optout",
+        ),
+    ],
+)
+def test_published90_english_requests(text: str, want: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [want], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to be contacted about future studies, but keep my questionnaire answers.",
+        "I don't want to be contacted by phone about my order, email me instead.",
+        "Please remove the article about the fire from your website, it has the wrong date.",
+    ],
+)
+def test_their_look_alikes_opt_out_of_nothing(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not {"marketing_optout", "publication_optout"} & set(got), (got, reasons)
