@@ -370,3 +370,35 @@ def test_published90_english_requests(text: str, want: str) -> None:
 def test_their_look_alikes_opt_out_of_nothing(text: str) -> None:
     got, _, reasons = _read("", text)
     assert not {"marketing_optout", "publication_optout"} & set(got), (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I ask that you no longer process my data, as is my right under section 10 of the Data "
+            "Protection Act 1998.",
+            "objection",
+        ),
+        (
+            "Formal notice under section 11 of the Data Protection Act 1998: no direct marketing "
+            "to me.",
+            "marketing_optout",
+        ),
+        (
+            "I refuse consent for my identifiable information to be transferred out of your "
+            "practice systems. Please record my dissent.",
+            "objection",
+        ),
+    ],
+)
+def test_older_uk_notices_and_a_dissent(text: str, want: str) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == [want], (got, reasons)
+
+
+def test_a_past_objection_asked_about_objects_to_nothing() -> None:
+    got, _, reasons = _read(
+        "", "Did you stop processing my data? I asked that you no longer process my data last year."
+    )
+    assert "objection" not in got, (got, reasons)
