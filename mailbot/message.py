@@ -858,14 +858,20 @@ def _local_parts(msg: email.message.Message) -> list[str]:
 
 
 def automated_subject(subject: str) -> bool:
-    """The subject line is an auto-reply's or a bounce's ("Automatic reply: ...", "Autosvar",
-    "Undeliverable: ...": rules/automated.yaml `subjects`), read without the message's headers:
-    the classify stage uses it for a letter given as plain text."""
-    line = _one_line(subject or "")
-    if any(p.search(line) for p in _rules().subjects):
-        return True
+    """The subject line is an auto-reply's or a bounce's in the form a machine writes it: one of
+    rules/automated.yaml's `subjects`, then nothing or a colon and the original subject
+    ("Automatic reply: Your request", "Autosvar", "Undeliverable: ..."), read without the
+    message's headers: the classify stage uses it for a letter given as plain text. A person's
+    own subject that starts with such words ("Automatic reply after automatic reply",
+    "Poissaolotietoni ovat väärin", "Unzustellbar - Ihre Briefe") is not one."""
+    line = _one_line(subject or "").strip()
     bare = _unmarked(line)  # "Reponse automatique", "Franvaro": a client that drops the marks
-    return any(p.search(bare) for p in _unmarked_subjects(_rules()))
+    for text, patterns in ((line, _rules().subjects), (bare, _unmarked_subjects(_rules()))):
+        for p in patterns:
+            m = p.search(text)
+            if m and (not text[m.end() :].strip() or text[m.end() :].lstrip().startswith(":")):
+                return True
+    return False
 
 
 def _unmarked(text: str) -> str:

@@ -1257,6 +1257,23 @@ FOLDERS = (
         main_share=0.5,
         all_share=0.8,
     ),
+    # The thirteenth session's third adversarial review (tests/letters/adversarial27/): 51
+    # letters against access asked with the word itself, polite gerunds, list opt-outs, Nordic
+    # and Swedish register look-alikes and an auto-reply's subject (people whose own subject
+    # starts with such words). The rules before: 75.0% main right, 3 destructive readings; as
+    # reviewed: 35.4%, 5; after (the machine form of the subject only; first-person access,
+    # not a login; the data named after "would you mind"; the heading taken back): 83.3%, 1
+    # (a locked-out customer's "change my phone number", read so before the session too).
+    Folder(
+        "adversarial27",
+        "bench",
+        letters=51,
+        languages=7,
+        non_requests=20,
+        has_languages=MAIN,
+        main_share=0.5,
+        all_share=0.8,
+    ),
     Folder(
         "blind15",
         "bench",

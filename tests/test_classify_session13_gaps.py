@@ -173,15 +173,9 @@ def test_a_french_withdrawal_after_a_how_told_still_withdraws() -> None:
         ("", "Would you mind deleting my account? I no longer use it.", "erasure"),
         ("", "Would you mind updating my profile? I changed my surname to Lind.", "rectification"),
         ("", "Thanks, I'd appreciate if you could erase my data.", "erasure"),
-        (
-            "Änderung meiner Anschrift - Kundennummer 4410",
-            "Meine neue Anschrift lautet: Birkenweg 2, 12345 Neustadt. Bitte senden Sie Ihre Post "
-            "künftig dorthin.",
-            "rectification",
-        ),
     ],
 )
-def test_polite_gerunds_and_a_heading_naming_the_writers_change(
+def test_polite_gerunds_and_a_request_that_follows_appreciate_if(
     subject: str, text: str, want: str
 ) -> None:
     got, _, reasons = _read(subject, text)
@@ -402,3 +396,53 @@ def test_a_past_objection_asked_about_objects_to_nothing() -> None:
         "", "Did you stop processing my data? I asked that you no longer process my data last year."
     )
     assert "objection" not in got, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Would you mind closing my ticket #4411? The issue is solved.",
+        "Would you mind removing my colleague from the CC list?",
+        "Would you give me access to the records you keep on me if I asked, or is there a fee?",
+        "Wie lange dauert es, bis man Einsicht in die über mich gespeicherten Daten bekommt?",
+        "Combien de temps faut-il pour obtenir l'accès aux données me concernant ?",
+        "Mon ex-mari demande l'accès aux données me concernant, je refuse.",
+        "Je voudrais retrouver l'accès aux données de mon espace client me concernant, le mot de "
+        "passe est refusé.",
+        "Haluan päästä käsiksi henkilötietoihini Omat sivut -palvelussa, mutta tunnukseni eivät "
+        "toimi.",
+        "Merci de me retirer de la liste des invités pour samedi.",
+    ],
+)
+def test_the_later_patterns_look_alikes_adversarial27(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not {"erasure", "access", "marketing_optout"} & set(got), (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "want"),
+    [
+        ("Automatic reply after automatic reply", "Please just delete my account.", "erasure"),
+        ("Autosvar hela tiden", "Jag får bara autosvar. Radera mitt konto.", "erasure"),
+        (
+            "Poissaolotietoni ovat väärin",
+            "Korjatkaa poissaolotietoni: olin töissä 3.5., en sairaslomalla.",
+            "rectification",
+        ),
+        (
+            "Ikke kontakt",
+            "Ikke kontakt meg igjen før etter sommeren, da er jeg klar for et nytt tilbud.",
+            "",
+        ),
+        (
+            "",
+            "Firman ska avregistreras i juni, så ta bort oss från era utskick redan nu.",
+            "marketing_optout",
+        ),
+    ],
+)
+def test_a_persons_own_subject_and_wishes_that_only_defer(
+    subject: str, text: str, want: str
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == ([want] if want else []), (got, reasons)
