@@ -5,7 +5,9 @@ and per language, main-right accuracy, destructive misfires and the misclassifie
 
 Labels: a TSV with columns file, language, intents (comma-separated, main first; empty for a
 letter that asks no right), note. A letter file is plain text with an optional first line
-"Subject: ...", or a .eml message, read as the pipeline reads mail (parsed; the new text counts). Exit status 1 when any destructive misfire is found.
+"Subject: ...", read as `mailbot classify FILE` reads it (quoted "> " lines, attributions and
+signatures stripped; a "see below" points at them), or a .eml message, read as the pipeline reads
+mail (parsed; the new text counts). Exit status 1 when any destructive misfire is found.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mailbot.classify import DESTRUCTIVE, INTENTS, Classification, classify, load_rules
-from mailbot.message import parse_message
+from mailbot.message import parse_message, strip_quoted
 
 MAIN = ("fi", "sv", "en", "de", "fr")
 
@@ -67,9 +69,9 @@ def evaluate(folder: Path, labels: list[Labelled]) -> dict[str, object]:
                 history=parsed.body_text,
                 rules=rules,
             )
-        else:
+        else:  # as `mailbot classify FILE` reads plain text: quoted lines and history apart
             subject, body = read_letter(path)
-            got = classify(subject=subject, text=body, rules=rules)
+            got = classify(subject=subject, text=strip_quoted(body), history=body, rules=rules)
         results.append((item, got))
     return {"results": results}
 
