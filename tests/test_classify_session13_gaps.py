@@ -487,3 +487,21 @@ def test_a_change_made_by_the_writer_beside_one_asked_still_corrects() -> None:
         "date of birth to 4 May 1990?",
     )
     assert got[:1] == ["rectification"], (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "Annan suostumukseni tallentaa tietoni sivustolle. Ymmärrän, että voin pyytää "
+            "ylläpitäjää poistamaan tietoni.",
+            [],
+        ),
+        ("Ymmärrän, että voin perua suostumukseni. Poistakaa kuitenkin tietoni heti.", ["erasure"]),
+        ("Können Sie mir die Behandlungsunterlagen zuschicken?", ["access"]),
+        ("Können Sie mir die Behandlungsunterlagen meiner Mutter zuschicken?", []),
+    ],
+)
+def test_published93_a_consent_text_and_a_patients_records(text: str, want: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
