@@ -493,7 +493,7 @@ def test_a_change_made_by_the_writer_beside_one_asked_still_corrects() -> None:
     ("text", "want"),
     [
         (
-            "Annan suostumukseni tallentaa tietoni sivustolle. Ymmärrän, että voin pyytää "
+            "Annan suostumukseni tallentaa kerätyt henkilötiedot. Ymmärrän, että voin pyytää "
             "ylläpitäjää poistamaan tietoni.",
             [],
         ),
