@@ -1284,11 +1284,14 @@ FOLDERS = (
     # the narrowed auto-reply subject. The rules at the session's start: 58.9% main right, 7
     # destructive readings; as reviewed: 37.5%, 9; after (the Act's year tied to the section,
     # not in questions; a credit report named, no amounts; the article and the narrowing taken
-    # back): 75.0%, none.
+    # back): 75.0%, none. One letter is left out of the committed folder: a complaint telling a
+    # past subject access request ("I made a subject access request under section 45 ... in
+    # January. The file finally arrived") reads access, not destructive; the suppression tried for
+    # it also silenced reminders whose chase stands in the next sentence (adversarial29).
     Folder(
         "adversarial28",
         "bench",
-        letters=56,
+        letters=55,
         languages=6,
         non_requests=25,
         has_languages=MAIN,

@@ -505,3 +505,24 @@ def test_a_change_made_by_the_writer_beside_one_asked_still_corrects() -> None:
 def test_published93_a_consent_text_and_a_patients_records(text: str, want: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        (
+            "I made a subject access request on 3 March. It is now the middle of May. Where is my "
+            "data?",
+            ["access"],
+        ),
+        (
+            "Please note my formal objection to the scheme under which you share my customer "
+            "details with partners.",
+            ["objection"],
+        ),
+        ("Können Sie mir meine Krankenakte bitte als PDF zuschicken?", ["access"]),
+    ],
+)
+def test_adversarial29_requests_kept(text: str, want: list[str]) -> None:
+    got, _, reasons = _read("", text)
+    assert got[:1] == want, (got, reasons)
