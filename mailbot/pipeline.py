@@ -657,7 +657,10 @@ def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
         "received_at": utcnow(),
         "done_on_server": False,
     }
-    ctx.session.execute(insert(ProcessedMessage.__table__), [row])  # type: ignore[attr-defined]
+    ctx.session.execute(_INSERT_LEDGER, [row])
+
+
+_INSERT_LEDGER = insert(ProcessedMessage.__table__)  # type: ignore[attr-defined]
 
 
 def _record_quarantine(ctx: Context, error: str) -> Outcome:
