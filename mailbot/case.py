@@ -71,7 +71,10 @@ _PENDING_AUDIT = "mailbot.audit"
 def _write_audit(session: OrmSession) -> None:
     rows = session.info.pop(_PENDING_AUDIT, None)
     if rows:
-        session.execute(insert(AuditEvent.__table__), rows)  # type: ignore[attr-defined]
+        session.execute(_INSERT_AUDIT, rows)
+
+
+_INSERT_AUDIT = insert(AuditEvent.__table__)  # type: ignore[attr-defined]
 
 
 @event.listens_for(OrmSession, "after_rollback")
