@@ -281,16 +281,9 @@ def _marketing(ctx: ActionContext, result: ActionResult) -> Step:
     channels = [MarketingChannel(c) for c in asked if c in ALL_CHANNELS] or [
         MarketingChannel(c) for c in ALL_CHANNELS
     ]
-    have = set(
-        ctx.session.exec(
-            select(MarketingProhibition.channel).where(
-                MarketingProhibition.subject_id == ctx.subject_id
-            )
-        ).all()
-    )
-    addresses = ctx.session.exec(
-        select(SubjectEmail.address).where(SubjectEmail.subject_id == ctx.subject_id)
-    ).all()
+    params = {"subject_id": ctx.subject_id}
+    have = set(ctx.session.execute(_PROHIBITED, params).scalars())
+    addresses = ctx.session.execute(_ADDRESSES, params).scalars().all()
     since = utcnow()
     _insert(
         ctx.session,
@@ -329,7 +322,21 @@ def _insert(session: Session, statement: Any, rows: list[dict[str, Any]]) -> Non
         session.connection().execute(statement, rows)
 
 
+# built once: the handlers' look-ups (building a select and its cache key costs about what
+# running it does)
 _SUPPRESSED = select(Suppression.channel).where(Suppression.address_hash == bindparam("digest"))
+_PROHIBITED = select(MarketingProhibition.channel).where(  # type: ignore[call-overload]
+    MarketingProhibition.subject_id == bindparam("subject_id")
+)
+_ADDRESSES = select(SubjectEmail.address).where(  # type: ignore[call-overload]
+    SubjectEmail.subject_id == bindparam("subject_id")
+)
+_ACTIVE_CONSENTS = (
+    select(Consent)
+    .where(Consent.subject_id == bindparam("subject_id"))  # type: ignore[arg-type]
+    .where(Consent.withdrawn_at.is_(None))  # type: ignore[union-attr]
+)
+_INVOICES = select(Invoice).where(Invoice.subject_id == bindparam("subject_id"))  # type: ignore[arg-type]
 _INSERT_PROHIBITION = insert(MarketingProhibition.__table__)  # type: ignore[attr-defined]
 _INSERT_SUPPRESSION = insert(Suppression.__table__)  # type: ignore[attr-defined]
 
@@ -350,11 +357,7 @@ def _consent(ctx: ActionContext, result: ActionResult) -> Step:
         str(c).lower()
         for c in (ctx.details.get("consent_withdrawal") or {}).get("consents") or ["all"]
     ]
-    active = ctx.session.exec(
-        select(Consent)
-        .where(Consent.subject_id == ctx.subject_id)
-        .where(Consent.withdrawn_at.is_(None))  # type: ignore[union-attr]
-    ).all()
+    active = ctx.session.execute(_ACTIVE_CONSENTS, {"subject_id": ctx.subject_id}).scalars().all()
     if "all" in asked:
         chosen = list(active)
     else:
@@ -453,7 +456,7 @@ def erasure_plan(
         stats_on = subject.statistics_duty_end is None or subject.statistics_duty_end >= today
         if relationship_on or stats_on:
             holds.append(_hold("statistics_duty", "all"))
-    invoices = session.exec(select(Invoice).where(Invoice.subject_id == subject.id)).all()
+    invoices = session.execute(_INVOICES, {"subject_id": subject.id}).scalars().all()
     open_invoices = [i.ref for i in invoices if i.status is InvoiceStatus.OPEN]
     if open_invoices and "open_invoice" in allowed:
         holds.append(_hold("open_invoice", "identity") | {"detail": ", ".join(open_invoices)})

@@ -448,7 +448,7 @@ class OutboxMessage(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     case_id: int | None = Field(default=None, foreign_key="dsr_case.id", index=True)
     kind: str = Field(description="The template that made it, e.g. access_done.")
-    to_address: str
+    to_address: str = Field(index=True)  # the per-address cap counts an address's recent replies
     message_id: str = Field(unique=True)
     raw: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     status: OutboxStatus = Field(

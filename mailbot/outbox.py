@@ -149,7 +149,10 @@ def queue_reply(
         "attempts": 0,
         "created_at": utcnow(),
     }
-    session.execute(insert(OutboxMessage.__table__), [row])  # type: ignore[attr-defined]
+    session.execute(_INSERT_OUTBOX, [row])
+
+
+_INSERT_OUTBOX = insert(OutboxMessage.__table__)  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -401,15 +404,18 @@ def _recent_replies(session: Session, to: str) -> int:
     """Untrusted replies queued to one address in the last hour (answers to proven requests do
     not count: forged letters must not use up a subject's allowance)."""
     since = utcnow() - timedelta(hours=1)
-    return int(
-        session.exec(
-            select(func.count())
-            .select_from(OutboxMessage)
-            .where(OutboxMessage.to_address == to)
-            .where(OutboxMessage.kind.in_(UNTRUSTED_KINDS))  # type: ignore[attr-defined]
-            .where(OutboxMessage.created_at >= since)  # type: ignore[operator]
-        ).one()
-    )
+    return int(session.execute(_RECENT_REPLIES, {"to": to, "since": since}).scalar_one())
+
+
+# Built once: every staff notice, confirmation request and reply to a stranger counts these
+# (building the statement and its cache key cost twice what running it does)
+_RECENT_REPLIES = (
+    select(func.count())
+    .select_from(OutboxMessage)
+    .where(OutboxMessage.to_address == bindparam("to"))
+    .where(OutboxMessage.kind.in_(UNTRUSTED_KINDS))  # type: ignore[attr-defined]
+    .where(OutboxMessage.created_at >= bindparam("since"))  # type: ignore[operator]
+)
 
 
 @dataclass(frozen=True)

@@ -59,7 +59,7 @@ from mailbot.models import (
 from mailbot.notify import notify_staff
 from mailbot.outbox import DeliveryReport, deliver_pending, open_transport, queue_rendered
 from mailbot.policy import child_age_limit, load_profile
-from mailbot.register import age_on, subject_id_for, wards_of
+from mailbot.register import age_on, get_subject, subject_id_for, wards_of
 from mailbot.reply import Rendered, one_line, render, reply_language
 from mailbot.settings import Settings
 
@@ -311,7 +311,7 @@ def _act(ctx: Context) -> None:
     assert case is not None and klass is not None and identity is not None
     assert identity.subject_id is not None and identity.from_address is not None
     assert case.subject_id is not None
-    subject = ctx.session.get(Subject, case.subject_id)  # the writer, or their recorded ward
+    subject = get_subject(ctx.session, case.subject_id)  # the writer, or their recorded ward
     assert subject is not None
     profile = load_profile(ctx.settings.profile, ctx.settings.rules_dir)
     limit = child_age_limit(profile)
@@ -349,7 +349,7 @@ def _act(ctx: Context) -> None:
         details=klass.details,
         # greet the writer (a guardian writing about a child is greeted, not the child)
         template_context=_template_context(
-            ctx, language, subject=ctx.session.get(Subject, identity.subject_id), profile=profile
+            ctx, language, subject=get_subject(ctx.session, identity.subject_id), profile=profile
         ),
         templates_dir=ctx.settings.templates_dir,
         suppression_key=ctx.settings.suppression_key,
@@ -478,7 +478,7 @@ def _about_whom(session: Session, writer_id: int | None, text: str) -> tuple[int
         return None, False
     named = []
     for ward_id in wards_of(session, writer_id):
-        ward = session.get(Subject, ward_id)
+        ward = get_subject(session, ward_id)
         if ward is None:
             continue
         # a first name may carry an inflection ending (Finnish "Veetin", "Veetistä"); a ref may not
@@ -609,7 +609,7 @@ def _reply(ctx: Context, kind: str, *, to: str | None, extra: dict[str, Any]) ->
         return
     klass = ctx.classification
     subject = (
-        ctx.session.get(Subject, ctx.identity.subject_id)
+        get_subject(ctx.session, ctx.identity.subject_id)
         if ctx.identity and ctx.identity.subject_id
         else None
     )
@@ -657,7 +657,10 @@ def _ledger(ctx: Context, outcome: MessageOutcome, *, note: str = "") -> None:
         "received_at": utcnow(),
         "done_on_server": False,
     }
-    ctx.session.execute(insert(ProcessedMessage.__table__), [row])  # type: ignore[attr-defined]
+    ctx.session.execute(_INSERT_LEDGER, [row])
+
+
+_INSERT_LEDGER = insert(ProcessedMessage.__table__)  # type: ignore[attr-defined]
 
 
 def _record_quarantine(ctx: Context, error: str) -> Outcome:

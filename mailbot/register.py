@@ -369,6 +369,18 @@ _SUBJECT_BY_ADDRESS = (
 )
 
 
+def get_subject(session: Session, subject_id: int) -> Subject | None:
+    """session.get(Subject, subject_id), with the SELECT built once for a subject not yet in the
+    session (the pipeline loads one or two a message; session.get builds its statement and the
+    statement's cache key at every miss, a third of the load's time)."""
+    if session.identity_key(Subject, subject_id) in session.identity_map:
+        return session.get(Subject, subject_id)  # loaded already: no SQL, as before
+    return session.execute(_SUBJECT_BY_ID, {"id": subject_id}).scalar_one_or_none()
+
+
+_SUBJECT_BY_ID = select(Subject).where(Subject.id == bindparam("id"))  # type: ignore[arg-type]
+
+
 def find_subject(session: Session, address: str) -> Subject | None:
     try:
         normalised = normalise_address(address)
@@ -389,19 +401,20 @@ def primary_address(session: Session, subject_id: int) -> str | None:
 
 
 def guardians_of(session: Session, child_id: int) -> list[int]:
-    return list(
-        session.exec(
-            select(Guardianship.guardian_id).where(Guardianship.child_id == child_id)
-        ).all()
-    )
+    return list(session.execute(_GUARDIANS, {"child_id": child_id}).scalars())
 
 
 def wards_of(session: Session, guardian_id: int) -> list[int]:
-    return list(
-        session.exec(
-            select(Guardianship.child_id).where(Guardianship.guardian_id == guardian_id)
-        ).all()
-    )
+    return list(session.execute(_WARDS, {"guardian_id": guardian_id}).scalars())
+
+
+# built once: every access reply reads the guardians, every letter under a child profile the wards
+_GUARDIANS = select(Guardianship.guardian_id).where(  # type: ignore[call-overload]
+    Guardianship.child_id == bindparam("child_id")
+)
+_WARDS = select(Guardianship.child_id).where(  # type: ignore[call-overload]
+    Guardianship.guardian_id == bindparam("guardian_id")
+)
 
 
 def age_on(subject: Subject, day: date) -> int | None:
@@ -449,6 +462,13 @@ def _rows_query(model: type, skip: tuple[str, ...]) -> tuple[list[str], Any]:
     return fields, query
 
 
+_CONSENTS = (  # built once, as the tables' queries are
+    select(Consent)
+    .where(Consent.subject_id == bindparam("subject_id"))  # type: ignore[arg-type]
+    .order_by(Consent.id)  # type: ignore[arg-type]
+)
+
+
 SUBJECT_FIELDS = (
     "ref", "first_name", "last_name", "organisation", "business_id", "is_company_contact",
     "postal_address", "phone", "www", "preferred_language", "domicile", "birth_date", "age_years",
@@ -476,9 +496,7 @@ def subject_record(session: Session, subject_id: int) -> dict[str, Any]:
     record["invoices"] = _rows(session, Invoice, subject_id)
     record["web_activity"] = _rows(session, WebActivity, subject_id)
     record["service_contacts"] = _rows(session, ServiceContact, subject_id)
-    consents = session.exec(
-        select(Consent).where(Consent.subject_id == subject_id).order_by(Consent.id)  # type: ignore[arg-type]
-    ).all()
+    consents = session.execute(_CONSENTS, {"subject_id": subject_id}).scalars().all()
     data = _rows(session, ConsentedData, subject_id)
     record["consents"] = []
     for consent in consents:
