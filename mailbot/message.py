@@ -867,19 +867,22 @@ def automated_subject(subject: str) -> bool:
     both ways), and a person looking costs less than a machine's "please update your records"
     read as a correction."""
     line = _one_line(subject or "").strip()
-    if any(p.search(line) for p in _rules().subjects):
-        return True
-    bare = _unmarked(line)  # "Reponse automatique", "Franvaro": a client that drops the marks
-    return any(p.search(bare) for p in _unmarked_subjects(_rules()))
+    # both sides without their marks ("Reponse automatique", "Franvaro": a client that drops
+    # them): what a pattern matches, its unmarked form matches unmarked; one regex for them all
+    return _unmarked_subjects(_rules()).search(_unmarked(line)) is not None
 
 
 def _unmarked(text: str) -> str:
+    if text.isascii():
+        return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 @functools.lru_cache(maxsize=4)
-def _unmarked_subjects(rules: _AutomatedRules) -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(_unmarked(p.pattern), re.IGNORECASE) for p in rules.subjects)
+def _unmarked_subjects(rules: _AutomatedRules) -> re.Pattern[str]:
+    return re.compile(
+        "|".join(f"(?:{_unmarked(p.pattern)})" for p in rules.subjects), re.IGNORECASE
+    )
 
 
 def detect_automated(msg: email.message.Message) -> list[str]:
