@@ -526,3 +526,22 @@ def test_published93_a_consent_text_and_a_patients_records(text: str, want: list
 def test_adversarial29_requests_kept(text: str, want: list[str]) -> None:
     got, _, reasons = _read("", text)
     assert got[:1] == want, (got, reasons)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "want"),
+    [
+        (
+            "Delete user data",
+            "A tool that lets moderators delete user information would be useful. Today a member "
+            "wanted 200 of his posts deleted.",
+            [],
+        ),
+        ("Delete user data", "Please delete my account and all my user data.", ["erasure"]),
+    ],
+)
+def test_other_users_data_deleted_by_a_tool_is_a_feature(
+    subject: str, text: str, want: list[str]
+) -> None:
+    got, _, reasons = _read(subject, text)
+    assert got[:1] == want, (got, reasons)
