@@ -21,22 +21,17 @@ import csv
 import re
 import sys
 import textwrap
-import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from mailbot.classify import DESTRUCTIVE, Classification, classify, load_rules
-from mailbot.message import automated_subject
+from mailbot.message import automated_subject, strip_marks
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from classify_eval import read_letter
 
 Change = Callable[[str, str], tuple[str, str]]
-
-
-def _strip_marks(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _digraphs(text: str) -> str:
@@ -59,7 +54,7 @@ def _wrap(text: str) -> str:
 CHANGES: dict[str, Change] = {
     "lower": lambda s, b: (s.lower(), b.lower()),
     "de_digraph": lambda s, b: (_digraphs(s), _digraphs(b)),
-    "strip_marks": lambda s, b: (_strip_marks(s), _strip_marks(b)),
+    "strip_marks": lambda s, b: (strip_marks(s), strip_marks(b)),
     "wrap60": lambda s, b: (s, _wrap(b)),
     "unwrap": lambda s, b: (s, re.sub(r"(?<!\n)\n(?!\n)", " ", b)),
     "crlf": lambda s, b: (s, b.replace("\n", "\r\n")),

@@ -869,10 +869,11 @@ def automated_subject(subject: str) -> bool:
     line = _one_line(subject or "").strip()
     # both sides without their marks ("Reponse automatique", "Franvaro": a client that drops
     # them): what a pattern matches, its unmarked form matches unmarked; one regex for them all
-    return _unmarked_subjects(_rules()).search(_unmarked(line)) is not None
+    return _unmarked_subjects(_rules()).search(strip_marks(line)) is not None
 
 
-def _unmarked(text: str) -> str:
+def strip_marks(text: str) -> str:
+    """The text without its combining marks ("Réponse" -> "Reponse", "Frånvaro" -> "Franvaro")."""
     if text.isascii():
         return text
     return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
@@ -881,7 +882,7 @@ def _unmarked(text: str) -> str:
 @functools.lru_cache(maxsize=4)
 def _unmarked_subjects(rules: _AutomatedRules) -> re.Pattern[str]:
     return re.compile(
-        "|".join(f"(?:{_unmarked(p.pattern)})" for p in rules.subjects), re.IGNORECASE
+        "|".join(f"(?:{strip_marks(p.pattern)})" for p in rules.subjects), re.IGNORECASE
     )
 
 
