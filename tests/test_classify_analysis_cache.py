@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import re
 import sys
 from pathlib import Path
 
 import pytest
+from private_files import OWNERSHIP_DAMAGES, spoil_ownership
 
 from mailbot import classify
 
@@ -147,7 +147,7 @@ def test_a_rewritten_file_keeps_only_what_the_process_used(
 
 @pytest.mark.parametrize(
     "damage",
-    ["not_json", "a_list", "wrong_shape", "another_version", "group_writable", "symlink", "fifo"],
+    ["not_json", "a_list", "wrong_shape", "another_version", *OWNERSHIP_DAMAGES],
 )
 def test_a_doubtful_cache_file_is_refused_and_rebuilt(
     cache: Path,
@@ -169,15 +169,8 @@ def test_a_doubtful_cache_file_is_refused_and_rebuilt(
     elif damage == "another_version":  # (the name is the version's too: a file renamed)
         data = json.loads(path.read_text())
         path.write_text(json.dumps({**data, "version": "0123456789abcdef0123"}))
-    elif damage == "group_writable":
-        path.chmod(0o664)
-    elif damage == "symlink":
-        target = cache / "elsewhere.json"
-        path.rename(target)
-        path.symlink_to(target)
-    else:  # opening a FIFO for reading must not wait for a writer
-        path.unlink()
-        os.mkfifo(path)
+    else:
+        spoil_ownership(path, damage)
     _restart(monkeypatch)
     with caplog.at_level(logging.WARNING, logger="mailbot.classify"):
         assert classify._needles(regex, True) == right

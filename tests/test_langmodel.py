@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from private_files import OWNERSHIP_DAMAGES, spoil_ownership
 
 from mailbot import langmodel
 from mailbot.classify import DETECTABLE_LANGUAGES
@@ -83,7 +84,6 @@ def test_a_damaged_or_foreign_cache_is_refused_and_rebuilt(
 ) -> None:
     """Whatever is at the cache path, mailbot neither runs it nor trusts it nor stops: it decodes
     langid's own model, gives langid's answers, and replaces the file."""
-    import os
 
     langmodel.identifier(DETECTABLE_LANGUAGES)
     (path,) = cache.glob("langid-*.npz")
@@ -115,15 +115,8 @@ def test_a_damaged_or_foreign_cache_is_refused_and_rebuilt(
             states = data["tk_states"].copy()
         states[0] = 10**9
         _rewrite(path, tk_states=states)
-    elif damage == "group_writable":
-        path.chmod(0o664)
-    elif damage == "symlink":
-        target = cache / "elsewhere.npz"
-        path.rename(target)
-        path.symlink_to(target)
-    elif damage == "fifo":  # opening a FIFO for reading must not wait for a writer
-        path.unlink()
-        os.mkfifo(path)
+    elif damage in OWNERSHIP_DAMAGES:
+        spoil_ownership(path, damage)
     else:  # a small file that would unpack to far more than any real model
         with path.open("wb") as fh:
             np.savez_compressed(fh, nb_ptc=np.zeros(80 * 1024 * 1024, dtype=np.uint8))
